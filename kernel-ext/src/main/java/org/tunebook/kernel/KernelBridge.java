@@ -1,0 +1,51 @@
+package org.tunebook.kernel;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What Tunebook needs from a notebook kernel; one implementation per kernel API (JJava, IJava).
+ * Everything is called from the cell's thread while a cell executes.
+ */
+public interface KernelBridge {
+
+    /** "JJava" or "IJava". */
+    String name();
+
+    /** Makes the kernel render values of {@code type} (and subtypes) with {@code renderer}. */
+    <T> void registerRenderer(Class<T> type, Function<? super T, Bundle> renderer);
+
+    void registerLineMagic(String name, LineMagicFunction magic);
+
+    void registerCellMagic(String name, CellMagicFunction magic);
+
+    /** Shows a bundle below the running cell; returns its display id for {@link #updateDisplay}. */
+    String display(Bundle bundle);
+
+    /** Replaces the content of an earlier display (Jupyter's update_display_data). */
+    void updateDisplay(String displayId, Bundle bundle);
+
+    /**
+     * Evaluates Java code in the notebook's own shell (the user's variables and imports are visible)
+     * and returns the value of its last expression, or null.
+     */
+    Object eval(String code) throws Exception;
+
+    /** The kernel object itself: two bridges over the same kernel have the same identity. */
+    default Object identity() {
+        return this;
+    }
+
+    /** True while a cell executes: only then do displays reach the notebook. */
+    boolean isAttached();
+
+    @FunctionalInterface
+    interface LineMagicFunction {
+        Object run(List<String> args) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface CellMagicFunction {
+        Object run(List<String> args, String body) throws Exception;
+    }
+}
