@@ -36,6 +36,15 @@ public interface KernelBridge {
         return this;
     }
 
+    /**
+     * A readable description of an error thrown by {@link #eval}: compiler messages with line numbers
+     * counted from the first line after {@code headerLines} generated lines.
+     */
+    default String describeError(Exception error, int headerLines) {
+        String m = error.getMessage();
+        return error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
     /** True while a cell executes: only then do displays reach the notebook. */
     boolean isAttached();
 

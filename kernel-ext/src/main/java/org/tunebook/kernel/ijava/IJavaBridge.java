@@ -117,7 +117,8 @@ public final class IJavaBridge implements KernelBridge {
         DisplayData d = new DisplayData();
         bundle.data().forEach(d::putData);
         if (displayId != null) {
-            d.setDisplayId(displayId);
+            // not setDisplayId: its return type changed between JJava releases (void -> DisplayData)
+            d.putTransientData("display_id", displayId);
         }
         return d;
     }

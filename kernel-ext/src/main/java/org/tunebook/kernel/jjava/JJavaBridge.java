@@ -6,7 +6,14 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.tunebook.kernel.Bundle;
 import org.tunebook.kernel.KernelBridge;
 
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,11 +93,46 @@ public final class JJavaBridge implements KernelBridge {
         return kernel.getIO().isAttached();
     }
 
+    /** Compiler messages of a failed snippet, read from the kernel's JShell (JJava's JavaKernel.getJShell()). */
+    @Override
+    public String describeError(Exception error, int headerLines) {
+        try {
+            Object event = error.getClass().getMethod("getBadSnippetCompilation").invoke(error);
+            JShell shell = (JShell) kernel.getClass().getMethod("getJShell").invoke(kernel);
+            Snippet snippet = ((SnippetEvent) event).snippet();
+            String src = snippet.source();
+            List<String> lines = src.lines().toList();
+            StringBuilder b = new StringBuilder();
+            shell.diagnostics(snippet).forEach(d -> {
+                int line = d.getStartPosition() < 0 ? -1 : lineOf(src, (int) d.getStartPosition());
+                String msg = d.getMessage(Locale.ROOT).lines().filter(l -> !l.strip().startsWith("location:"))
+                        .collect(Collectors.joining(" "));
+                int bodyLine = line - headerLines;
+                b.append(bodyLine > 0 ? "  line " + bodyLine + ": " : "  ").append(msg).append('\n');
+                if (bodyLine > 0 && line <= lines.size()) {
+                    b.append("      ").append(lines.get(line - 1).strip()).append('\n');
+                }
+            });
+            return b.length() == 0 ? KernelBridge.super.describeError(error, headerLines) : b.toString();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return KernelBridge.super.describeError(error, headerLines);
+        }
+    }
+
+    private static int lineOf(String s, int pos) {
+        int line = 1;
+        for (int i = 0; i < pos && i < s.length(); i++) {
+            if (s.charAt(i) == '\n') line++;
+        }
+        return line;
+    }
+
     static DisplayData toDisplayData(Bundle bundle, String displayId) {
         DisplayData d = new DisplayData();
         bundle.data().forEach(d::putData);
         if (displayId != null) {
-            d.setDisplayId(displayId);
+            // not setDisplayId: its return type changed between JJava releases (void -> DisplayData)
+            d.putTransientData("display_id", displayId);
         }
         return d;
     }

@@ -2,6 +2,8 @@ package org.tunebook.kernel.render;
 
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.tunebook.kernel.Bundle;
+import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.Study;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
@@ -26,6 +28,8 @@ public final class Renderers {
     static {
         register(Chart.class, chart -> Charts.bundle(chart));
         register(Table.class, Tables::bundle);
+        register(Study.class, StudyRendering::bundle);
+        register(FrozenTrial.class, StudyRendering::bundle);
     }
 
     private Renderers() {

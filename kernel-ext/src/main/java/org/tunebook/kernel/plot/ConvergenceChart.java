@@ -1,0 +1,70 @@
+package org.tunebook.kernel.plot;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.tunebook.study.Direction;
+import org.tunebook.study.FrozenTrial;
+
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * The convergence chart of one single-objective run: each finished trial's value (dots) and the best
+ * value so far (a step line), against the trial number. Used by the live progress and the study summary.
+ */
+public final class ConvergenceChart {
+    private ConvergenceChart() {
+    }
+
+    /** Builds the chart from trials with a value; null when there are none. */
+    public static XYChart of(String title, Direction direction, List<FrozenTrial> trials, int width, int height) {
+        int n = 0;
+        for (FrozenTrial t : trials) {
+            if (t.values().size() == 1 && Double.isFinite(t.values().get(0))) n++;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] best = new double[n];
+        double b = direction.worst();
+        int i = 0;
+        for (FrozenTrial t : trials) {
+            if (t.values().size() != 1 || !Double.isFinite(t.values().get(0))) continue;
+            double v = t.values().get(0);
+            if (direction.isBetter(v, b)) b = v;
+            x[i] = t.number();
+            y[i] = v;
+            best[i] = b;
+            i++;
+        }
+        return of(title, x, y, best, width, height);
+    }
+
+    /** Builds the chart from parallel arrays: trial numbers, values and best-so-far values. */
+    public static XYChart of(String title, double[] x, double[] values, double[] best, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle("trial").yAxisTitle("objective value").build();
+        XYStyler s = chart.getStyler();
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setChartTitleVisible(title != null && !title.isEmpty());
+        s.setPlotGridLinesVisible(true);
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setAntiAlias(true);
+        s.setMarkerSize(4);
+        XYSeries dots = chart.addSeries("value", x, values);
+        dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        dots.setMarker(SeriesMarkers.CIRCLE);
+        dots.setMarkerColor(new Color(70, 130, 180, 150));
+        XYSeries line = chart.addSeries("best so far", x, best);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(new Color(214, 39, 40));
+        return chart;
+    }
+}

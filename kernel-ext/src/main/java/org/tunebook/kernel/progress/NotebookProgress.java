@@ -1,0 +1,242 @@
+package org.tunebook.kernel.progress;
+
+import org.knowm.xchart.XYChart;
+import org.tunebook.kernel.Bundle;
+import org.tunebook.kernel.KernelBridge;
+import org.tunebook.kernel.plot.ConvergenceChart;
+import org.tunebook.kernel.render.Charts;
+import org.tunebook.kernel.render.Html;
+import org.tunebook.study.Direction;
+import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.Study;
+import org.tunebook.study.StudyListener;
+import org.tunebook.study.TrialState;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Live progress of an optimize() run in a notebook: one display, updated in place
+ * (update_display_data), with a progress bar, trials done / total, elapsed and remaining time, the
+ * best value so far and a small convergence chart.
+ * <p>
+ * Throttled so a fast study is not slowed: the text and bar refresh at most every
+ * {@link #DEFAULT_INTERVAL_NANOS 0.5 s}; the chart (the costly part, a PNG) is redrawn only while its
+ * drawing time stays under ~3% of the run, and always in the final state. Called on the thread that
+ * runs optimize() (the cell's thread), as Jupyter drops messages sent after a cell finished.
+ */
+public final class NotebookProgress implements StudyListener {
+    /** Minimum time between two updates of the display. */
+    public static final long DEFAULT_INTERVAL_NANOS = 500_000_000L;
+    static final int CHART_WIDTH = 420;
+    static final int CHART_HEIGHT = 180;
+    /** The chart may take at most this share of the elapsed time. */
+    static final double CHART_BUDGET = 0.03;
+
+    private final KernelBridge kernel;
+    private final long intervalNanos;
+
+    private String displayId;
+    private String studyName;
+    private Direction direction;
+    private Integer planned;
+    private Duration timeout;
+    private long startNanos;
+    private long lastUpdateNanos;
+    private long lastChartNanos;
+    private long chartCostNanos;
+    private int updates;
+    private final Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+    private int finished;
+    private double best = Double.NaN;
+    private int bestNumber = -1;
+    private Map<String, Object> bestParams;
+    private double[] xs = new double[64];
+    private double[] values = new double[64];
+    private double[] bests = new double[64];
+    private int points;
+    private String chartBase64;
+    private int chartPoints = -1;
+    private boolean ended;
+    private boolean interrupted;
+
+    public NotebookProgress(KernelBridge kernel) {
+        this(kernel, DEFAULT_INTERVAL_NANOS);
+    }
+
+    public NotebookProgress(KernelBridge kernel, long intervalNanos) {
+        this.kernel = kernel;
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public synchronized void onStart(Study study, Integer plannedTrials, Duration timeout) {
+        this.studyName = study.name();
+        this.direction = study.directions().size() == 1 ? study.direction() : null;
+        this.planned = plannedTrials;
+        this.timeout = timeout;
+        this.startNanos = System.nanoTime();
+        this.lastUpdateNanos = startNanos;
+        this.lastChartNanos = startNanos;
+        ChartWarmUp.start();
+        if (kernel.isAttached()) {
+            displayId = kernel.display(bundle(false));
+            updates = 0;
+        }
+    }
+
+    @Override
+    public synchronized void onTrialFinished(Study study, FrozenTrial trial) {
+        finished++;
+        counts.merge(trial.state(), 1, Integer::sum);
+        if (direction != null && trial.state() == TrialState.COMPLETE && trial.values().size() == 1) {
+            double v = trial.values().get(0);
+            if (Double.isFinite(v)) {
+                if (bestNumber < 0 || direction.isBetter(v, best)) {
+                    best = v;
+                    bestNumber = trial.number();
+                    bestParams = trial.params();
+                }
+                addPoint(trial.number(), v, best);
+            }
+        }
+        long now = System.nanoTime();
+        if (displayId != null && now - lastUpdateNanos >= intervalNanos) {
+            update(now, chartAllowed(now));
+        }
+    }
+
+    @Override
+    public synchronized void onEnd(Study study, boolean interrupted) {
+        this.ended = true;
+        this.interrupted = interrupted;
+        if (displayId != null) {
+            update(System.nanoTime(), true);
+        }
+    }
+
+    /** How many update_display_data messages were sent (the first display not counted). */
+    public synchronized int updates() {
+        return updates;
+    }
+
+    public synchronized String displayId() {
+        return displayId;
+    }
+
+    private boolean chartAllowed(long now) {
+        if (points == chartPoints) return false;
+        long sinceChart = now - lastChartNanos;
+        return chartCostNanos <= CHART_BUDGET * sinceChart;
+    }
+
+    private void update(long now, boolean redrawChart) {
+        if (!kernel.isAttached()) {
+            return; // the cell is over (interrupted): nothing would reach the notebook
+        }
+        if (redrawChart && points > 0 && points != chartPoints) {
+            long t0 = System.nanoTime();
+            XYChart chart = ConvergenceChart.of("", Arrays.copyOf(xs, points), Arrays.copyOf(values, points),
+                    Arrays.copyOf(bests, points), CHART_WIDTH, CHART_HEIGHT);
+            chartBase64 = Base64.getEncoder().encodeToString(Charts.png(chart));
+            chartPoints = points;
+            lastChartNanos = System.nanoTime();
+            chartCostNanos = lastChartNanos - t0;
+        }
+        kernel.updateDisplay(displayId, bundle(ended));
+        updates++;
+        lastUpdateNanos = System.nanoTime();
+    }
+
+    private void addPoint(int number, double v, double bestSoFar) {
+        if (points == xs.length) {
+            xs = Arrays.copyOf(xs, points * 2);
+            values = Arrays.copyOf(values, points * 2);
+            bests = Arrays.copyOf(bests, points * 2);
+        }
+        xs[points] = number;
+        values[points] = v;
+        bests[points] = bestSoFar;
+        points++;
+    }
+
+    Bundle bundle(boolean done) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        Double fraction = fraction(elapsed);
+        String remaining = done ? "0s" : remaining(elapsed, fraction);
+        String status = done ? (interrupted ? "interrupted" : "done") : "running";
+        String total = planned != null ? String.valueOf(planned) : "?";
+        StringBuilder text = new StringBuilder("[tunebook] ").append(studyName).append(": ").append(status).append(' ')
+                .append(finished).append('/').append(total).append(" trials");
+        text.append(" | elapsed ").append(duration(elapsed)).append(" | remaining ").append(remaining);
+        if (bestNumber >= 0) {
+            text.append(" | best ").append(number(best)).append(" (#").append(bestNumber).append(") ").append(bestParams);
+        }
+        if (!counts.isEmpty()) {
+            text.append(" | ").append(countsText());
+        }
+
+        double pct = done && !interrupted ? 100 : fraction == null ? 0 : Math.min(100, 100 * fraction);
+        String colour = interrupted ? "#d62728" : done ? "#2ca02c" : "#1f77b4";
+        StringBuilder html = new StringBuilder(512);
+        html.append("<div class=\"tunebook-progress\" style=\"font:12px sans-serif;max-width:")
+                .append(CHART_WIDTH + 20).append("px\">");
+        html.append("<div><b>").append(Html.escape(studyName)).append("</b> &middot; ").append(status).append(" &middot; ")
+                .append(finished).append(" / ").append(total).append(" trials</div>");
+        html.append("<div style=\"background:#eee;border-radius:3px;height:10px;margin:4px 0\">")
+                .append("<div style=\"background:").append(colour).append(";height:10px;border-radius:3px;width:")
+                .append(String.format(Locale.ROOT, "%.1f", pct)).append("%\"></div></div>");
+        html.append("<div>elapsed ").append(duration(elapsed)).append(" &middot; remaining ").append(remaining);
+        if (!counts.isEmpty()) {
+            html.append(" &middot; ").append(Html.escape(countsText()));
+        }
+        html.append("</div>");
+        if (bestNumber >= 0) {
+            html.append("<div>best ").append(direction == Direction.MAXIMIZE ? "(max) " : "(min) ")
+                    .append("<b>").append(number(best)).append("</b> at trial #").append(bestNumber).append(" ")
+                    .append(Html.escape(String.valueOf(bestParams))).append("</div>");
+        }
+        Bundle.Builder b = Bundle.builder();
+        if (chartBase64 != null) {
+            html.append("<img alt=\"convergence\" src=\"data:image/png;base64,").append(chartBase64).append("\"/>");
+            b.put(Bundle.PNG, chartBase64);
+        }
+        html.append("</div>");
+        return b.html(html.toString()).text(text.toString()).build();
+    }
+
+    private Double fraction(double elapsed) {
+        Double byTrials = planned != null && planned > 0 ? (double) finished / planned : null;
+        Double byTime = timeout != null ? elapsed / Math.max(1e-9, timeout.toNanos() / 1e9) : null;
+        if (byTrials == null) return byTime;
+        if (byTime == null) return byTrials;
+        return Math.max(byTrials, byTime);
+    }
+
+    private String remaining(double elapsed, Double fraction) {
+        if (fraction == null || fraction <= 0 || finished == 0) return "?";
+        return duration(Math.max(0, elapsed / fraction - elapsed));
+    }
+
+    private String countsText() {
+        StringBuilder b = new StringBuilder();
+        counts.forEach((s, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(s));
+        return b.toString();
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static String duration(double seconds) {
+        if (seconds < 60) return String.format(Locale.ROOT, "%.1fs", seconds);
+        long s = Math.round(seconds);
+        if (s < 3600) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+}
