@@ -45,6 +45,20 @@ public interface KernelBridge {
         return error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
+    /**
+     * An object identifying the cell executing now (null when none): a study's progress compares it to
+     * the one it started in to notice that its cell was interrupted and is over. By default the bridge
+     * itself while attached.
+     */
+    default Object cellToken() {
+        return isAttached() ? this : null;
+    }
+
+    /** Whether {@code thread} is one of the kernel's cell-executing threads. */
+    default boolean isCellThread(Thread thread) {
+        return false;
+    }
+
     /** True while a cell executes: only then do displays reach the notebook. */
     boolean isAttached();
 

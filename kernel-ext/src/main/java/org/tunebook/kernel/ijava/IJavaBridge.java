@@ -9,6 +9,7 @@ import org.tunebook.kernel.KernelBridge;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,6 +25,10 @@ public final class IJavaBridge implements KernelBridge {
     static final String IJAVA_CLASS = "io.github.spencerpark.ijava.IJava";
 
     private final BaseKernel kernel;
+    /** Cell threads of the kernel's execution control are named with this prefix. */
+    static final String CELL_THREAD_PREFIX = "IJava-executor-";
+    private volatile Field envField;
+    private volatile boolean envFieldMissing;
     private final Magics magics;
     private final Method evalRaw;
 
@@ -111,6 +116,39 @@ public final class IJavaBridge implements KernelBridge {
     @Override
     public boolean isAttached() {
         return kernel.getIO().isAttached();
+    }
+
+    /**
+     * The kernel's current reply environment (DisplayStream's private {@code env}), read reflectively:
+     * each executing cell has its own. Falls back to the attached flag when the field is not there.
+     */
+    @Override
+    public Object cellToken() {
+        Object display = kernel.getIO().display;
+        Field f = envField;
+        if (f == null && !envFieldMissing) {
+            try {
+                f = display.getClass().getDeclaredField("env");
+                f.setAccessible(true);
+                envField = f;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                envFieldMissing = true;
+            }
+        }
+        if (f != null) {
+            try {
+                return f.get(display);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                envFieldMissing = true;
+                envField = null;
+            }
+        }
+        return KernelBridge.super.cellToken();
+    }
+
+    @Override
+    public boolean isCellThread(Thread thread) {
+        return thread.getName().startsWith(CELL_THREAD_PREFIX);
     }
 
     static DisplayData toDisplayData(Bundle bundle, String displayId) {

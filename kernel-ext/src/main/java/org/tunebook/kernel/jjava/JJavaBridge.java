@@ -12,6 +12,7 @@ import jdk.jshell.SnippetEvent;
 
 import java.util.List;
 import java.util.Locale;
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Objects;
@@ -21,6 +22,10 @@ import java.util.function.Function;
 /** The JJava kernel (org.dflib.jjava) behind Tunebook's {@link KernelBridge}. */
 public final class JJavaBridge implements KernelBridge {
     private final BaseKernel kernel;
+    /** Cell threads of the kernel's execution control are named with this prefix. */
+    static final String CELL_THREAD_PREFIX = "jjava-exec-";
+    private volatile Field envField;
+    private volatile boolean envFieldMissing;
 
     public JJavaBridge(BaseKernel kernel) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -91,6 +96,39 @@ public final class JJavaBridge implements KernelBridge {
     @Override
     public boolean isAttached() {
         return kernel.getIO().isAttached();
+    }
+
+    /**
+     * The kernel's current reply environment (DisplayStream's private {@code env}), read reflectively:
+     * each executing cell has its own. Falls back to the attached flag when the field is not there.
+     */
+    @Override
+    public Object cellToken() {
+        Object display = kernel.getIO().display;
+        Field f = envField;
+        if (f == null && !envFieldMissing) {
+            try {
+                f = display.getClass().getDeclaredField("env");
+                f.setAccessible(true);
+                envField = f;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                envFieldMissing = true;
+            }
+        }
+        if (f != null) {
+            try {
+                return f.get(display);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                envFieldMissing = true;
+                envField = null;
+            }
+        }
+        return KernelBridge.super.cellToken();
+    }
+
+    @Override
+    public boolean isCellThread(Thread thread) {
+        return thread.getName().startsWith(CELL_THREAD_PREFIX);
     }
 
     /** Compiler messages of a failed snippet, read from the kernel's JShell (JJava's JavaKernel.getJShell()). */

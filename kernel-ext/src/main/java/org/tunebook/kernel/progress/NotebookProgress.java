@@ -28,6 +28,11 @@ import java.util.Map;
  * {@link #DEFAULT_INTERVAL_NANOS 0.5 s}; the chart (the costly part, a PNG) is redrawn only while its
  * drawing time stays under ~3% of the run, and always in the final state. Called on the thread that
  * runs optimize() (the cell's thread), as Jupyter drops messages sent after a cell finished.
+ * <p>
+ * The stop button: both kernels interrupt the cell's thread (Thread.interrupt via Future.cancel), and
+ * optimize() stops on it. JJava's output path clears that flag when the interrupt lands while the
+ * thread writes output, so the listener also watches the cell it started in: when the kernel has
+ * moved on while the study still runs on that cell's thread, it re-raises the interrupt.
  */
 public final class NotebookProgress implements StudyListener {
     /** Minimum time between two updates of the display. */
@@ -63,6 +68,9 @@ public final class NotebookProgress implements StudyListener {
     private int chartPoints = -1;
     private boolean ended;
     private boolean interrupted;
+    private Object cell;
+    private boolean onCellThread;
+    private boolean orphaned;
 
     public NotebookProgress(KernelBridge kernel) {
         this(kernel, DEFAULT_INTERVAL_NANOS);
@@ -83,7 +91,9 @@ public final class NotebookProgress implements StudyListener {
         this.lastUpdateNanos = startNanos;
         this.lastChartNanos = startNanos;
         ChartWarmUp.start();
-        if (kernel.isAttached()) {
+        this.cell = kernel.cellToken();
+        this.onCellThread = kernel.isCellThread(Thread.currentThread());
+        if (cell != null && !Thread.currentThread().isInterrupted()) {
             displayId = kernel.display(bundle(false));
             updates = 0;
         }
@@ -104,8 +114,19 @@ public final class NotebookProgress implements StudyListener {
                 addPoint(trial.number(), v, best);
             }
         }
+        if (displayId == null || orphaned) {
+            return;
+        }
+        if (onCellThread && kernel.cellToken() != cell) {
+            // The kernel gave up on this cell (the stop button) while its thread still runs the study: the
+            // interrupt it sent was lost (JJava's output path clears the thread's interrupt flag).
+            // Re-raise it so optimize() stops as if it had seen it.
+            orphaned = true;
+            Thread.currentThread().interrupt();
+            return;
+        }
         long now = System.nanoTime();
-        if (displayId != null && now - lastUpdateNanos >= intervalNanos) {
+        if (now - lastUpdateNanos >= intervalNanos) {
             update(now, chartAllowed(now));
         }
     }
@@ -114,7 +135,7 @@ public final class NotebookProgress implements StudyListener {
     public synchronized void onEnd(Study study, boolean interrupted) {
         this.ended = true;
         this.interrupted = interrupted;
-        if (displayId != null) {
+        if (displayId != null && !orphaned) {
             update(System.nanoTime(), true);
         }
     }
@@ -135,8 +156,10 @@ public final class NotebookProgress implements StudyListener {
     }
 
     private void update(long now, boolean redrawChart) {
-        if (!kernel.isAttached()) {
-            return; // the cell is over (interrupted): nothing would reach the notebook
+        if (Thread.currentThread().isInterrupted() || kernel.cellToken() != cell) {
+            // interrupted: leave the flag to optimize() (sending output would clear it); or the cell is
+            // over: nothing would reach the notebook
+            return;
         }
         if (redrawChart && points > 0 && points != chartPoints) {
             long t0 = System.nanoTime();
