@@ -18,8 +18,10 @@ def test_progress_display_is_updated_in_place_and_throttled(kernel):
     started = time.monotonic()
     reply, messages = kernel.execute("""
 import org.tunebook.study.*;
+System.setProperty("tunebook.progress.final-chart", "always");
 Study live = Study.builder("live").minimize().create();
 live.optimize(t -> { double x = t.suggestFloat("x", -1, 1); Thread.sleep(25); return x * x; }, 60);
+System.clearProperty("tunebook.progress.final-chart");
 """)
     took = time.monotonic() - started
     assert reply["status"] == "ok", streams(messages)

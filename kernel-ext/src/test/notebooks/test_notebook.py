@@ -87,7 +87,8 @@ def test_search_shows_progress_and_the_study(executed):
     assert len(progress) == 1, "one progress display, updated in place"
     final = progress[0]["data"]
     assert "done" in final["text/html"] and "12 / 12 trials" in final["text/html"], final["text/plain"]
-    assert "image/png" in final, "the final state carries the convergence chart"
+    # a short run draws its final chart only within the display's time budget; else it says so
+    assert "image/png" in final or "<code>%plot convergence</code> draws" in final["text/html"]
     summary = data(outs, "text/html")[-1]
     assert "<b>quad</b>" in summary and "12 COMPLETE" in summary
     assert data(outs, "image/png"), "study summary has a chart"

@@ -48,6 +48,14 @@ public final class ConvergenceChart {
 
     /** Builds the chart from parallel arrays: trial numbers, values and best-so-far values. */
     public static XYChart of(String title, double[] x, double[] values, double[] best, int width, int height) {
+        return of(title, x, values, x, best, width, height);
+    }
+
+    /**
+     * Builds the chart from the value points (x, values) and the best-so-far step line (bestX, best),
+     * which may have fewer points (only where the best changed, and the last trial).
+     */
+    public static XYChart of(String title, double[] x, double[] values, double[] bestX, double[] best, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("trial").yAxisTitle("objective value").build();
         XYStyler s = chart.getStyler();
@@ -61,7 +69,7 @@ public final class ConvergenceChart {
         dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         dots.setMarker(SeriesMarkers.CIRCLE);
         dots.setMarkerColor(new Color(70, 130, 180, 150));
-        XYSeries line = chart.addSeries("best so far", x, best);
+        XYSeries line = chart.addSeries("best so far", bestX, best);
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(new Color(214, 39, 40));

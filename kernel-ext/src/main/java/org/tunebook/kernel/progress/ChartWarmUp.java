@@ -11,8 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ChartWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Time of a warm render of a progress-sized chart, or -1 until known. */
+    private static volatile long warmNanos = -1;
 
     private ChartWarmUp() {
+    }
+
+    /** The measured cost of a warm progress chart, or -1 while unknown. */
+    static long warmNanos() {
+        return warmNanos;
     }
 
     static void start() {
@@ -21,8 +28,19 @@ final class ChartWarmUp {
         }
         Thread t = new Thread(() -> {
             try {
-                Charts.png(ConvergenceChart.of("", new double[]{0, 1}, new double[]{1, 0}, new double[]{1, 0},
-                        NotebookProgress.CHART_WIDTH, NotebookProgress.CHART_HEIGHT));
+                int n = NotebookProgress.MAX_CHART_POINTS;
+                double[] x = new double[n];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = i;
+                    y[i] = (i * 7919 % 101) / 10.0;
+                }
+                for (int round = 0; round < 2; round++) {
+                    long t0 = System.nanoTime();
+                    Charts.png(ConvergenceChart.of("", x, y, new double[]{0, n - 1}, new double[]{0, 0},
+                            NotebookProgress.CHART_WIDTH, NotebookProgress.CHART_HEIGHT));
+                    warmNanos = System.nanoTime() - t0;
+                }
             } catch (RuntimeException | LinkageError ignored) {
                 // only a warm-up: the real chart reports its own problems
             }

@@ -39,8 +39,19 @@ public final class NotebookProgress implements StudyListener {
     public static final long DEFAULT_INTERVAL_NANOS = 500_000_000L;
     static final int CHART_WIDTH = 420;
     static final int CHART_HEIGHT = 180;
-    /** The chart may take at most this share of the elapsed time. */
+    /** While running, the chart may take at most this share of the time since it was last drawn. */
     static final double CHART_BUDGET = 0.03;
+    /** The final chart is drawn when it costs at most this share of the whole run (else the last one stays). */
+    static final double FINAL_CHART_BUDGET = 0.05;
+    /** The chart draws at most this many value dots (evenly thinned; the best-so-far line keeps every change). */
+    static final int MAX_CHART_POINTS = 120;
+    /**
+     * System property for the final chart: {@code budget} (default: drawn when it costs at most 5% of the
+     * run), {@code always} or {@code never}.
+     */
+    public static final String FINAL_CHART_PROPERTY = "tunebook.progress.final-chart";
+    /** Assumed cost of a chart before one was measured. */
+    static final long DEFAULT_CHART_NANOS = 40_000_000L;
 
     private final KernelBridge kernel;
     private final long intervalNanos;
@@ -62,8 +73,10 @@ public final class NotebookProgress implements StudyListener {
     private Map<String, Object> bestParams;
     private double[] xs = new double[64];
     private double[] values = new double[64];
-    private double[] bests = new double[64];
     private int points;
+    private double[] bestXs = new double[16];
+    private double[] bestValues = new double[16];
+    private int bestPoints;
     private String chartBase64;
     private int chartPoints = -1;
     private boolean ended;
@@ -106,12 +119,13 @@ public final class NotebookProgress implements StudyListener {
         if (direction != null && trial.state() == TrialState.COMPLETE && trial.values().size() == 1) {
             double v = trial.values().get(0);
             if (Double.isFinite(v)) {
-                if (bestNumber < 0 || direction.isBetter(v, best)) {
+                boolean improved = bestNumber < 0 || direction.isBetter(v, best);
+                if (improved) {
                     best = v;
                     bestNumber = trial.number();
                     bestParams = trial.params();
                 }
-                addPoint(trial.number(), v, best);
+                addPoint(trial.number(), v, improved);
             }
         }
         if (displayId == null || orphaned) {
@@ -136,7 +150,14 @@ public final class NotebookProgress implements StudyListener {
         this.ended = true;
         this.interrupted = interrupted;
         if (displayId != null && !orphaned) {
-            update(System.nanoTime(), true);
+            long now = System.nanoTime();
+            String mode = System.getProperty(FINAL_CHART_PROPERTY, "budget");
+            boolean draw = switch (mode) {
+                case "always" -> true;
+                case "never" -> false;
+                default -> chartCost() <= FINAL_CHART_BUDGET * (now - startNanos);
+            };
+            update(now, draw);
         }
     }
 
@@ -151,8 +172,14 @@ public final class NotebookProgress implements StudyListener {
 
     private boolean chartAllowed(long now) {
         if (points == chartPoints) return false;
-        long sinceChart = now - lastChartNanos;
-        return chartCostNanos <= CHART_BUDGET * sinceChart;
+        return chartCost() <= CHART_BUDGET * (now - lastChartNanos);
+    }
+
+    /** The last chart's drawing time, else the warm-up's measurement, else a default. */
+    private long chartCost() {
+        if (chartCostNanos > 0) return chartCostNanos;
+        long warm = ChartWarmUp.warmNanos();
+        return warm > 0 ? warm : DEFAULT_CHART_NANOS;
     }
 
     private void update(long now, boolean redrawChart) {
@@ -163,8 +190,7 @@ public final class NotebookProgress implements StudyListener {
         }
         if (redrawChart && points > 0 && points != chartPoints) {
             long t0 = System.nanoTime();
-            XYChart chart = ConvergenceChart.of("", Arrays.copyOf(xs, points), Arrays.copyOf(values, points),
-                    Arrays.copyOf(bests, points), CHART_WIDTH, CHART_HEIGHT);
+            XYChart chart = chart();
             chartBase64 = Base64.getEncoder().encodeToString(Charts.png(chart));
             chartPoints = points;
             lastChartNanos = System.nanoTime();
@@ -175,16 +201,40 @@ public final class NotebookProgress implements StudyListener {
         lastUpdateNanos = System.nanoTime();
     }
 
-    private void addPoint(int number, double v, double bestSoFar) {
+    private void addPoint(int number, double v, boolean improved) {
         if (points == xs.length) {
             xs = Arrays.copyOf(xs, points * 2);
             values = Arrays.copyOf(values, points * 2);
-            bests = Arrays.copyOf(bests, points * 2);
         }
         xs[points] = number;
         values[points] = v;
-        bests[points] = bestSoFar;
         points++;
+        if (improved) {
+            if (bestPoints == bestXs.length) {
+                bestXs = Arrays.copyOf(bestXs, bestPoints * 2);
+                bestValues = Arrays.copyOf(bestValues, bestPoints * 2);
+            }
+            bestXs[bestPoints] = number;
+            bestValues[bestPoints] = v;
+            bestPoints++;
+        }
+    }
+
+    /** The chart of the points so far: dots thinned to MAX_CHART_POINTS, the best line at every change. */
+    private XYChart chart() {
+        int stride = (points + MAX_CHART_POINTS - 1) / MAX_CHART_POINTS;
+        int n = (points + stride - 1) / stride;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, j = 0; i < points; i += stride, j++) {
+            x[j] = xs[i];
+            y[j] = values[i];
+        }
+        double[] bx = Arrays.copyOf(bestXs, bestPoints + 1);
+        double[] by = Arrays.copyOf(bestValues, bestPoints + 1);
+        bx[bestPoints] = xs[points - 1];
+        by[bestPoints] = bestValues[bestPoints - 1];
+        return ConvergenceChart.of("", x, y, bx, by, CHART_WIDTH, CHART_HEIGHT);
     }
 
     Bundle bundle(boolean done) {
@@ -226,7 +276,13 @@ public final class NotebookProgress implements StudyListener {
         Bundle.Builder b = Bundle.builder();
         if (chartBase64 != null) {
             html.append("<img alt=\"convergence\" src=\"data:image/png;base64,").append(chartBase64).append("\"/>");
+            if (done && chartPoints < points) {
+                html.append("<div style=\"color:#666\">chart of the first ").append(chartPoints).append(" of ").append(points)
+                        .append(" values (drawn within the display's time budget): <code>%plot convergence</code> draws all</div>");
+            }
             b.put(Bundle.PNG, chartBase64);
+        } else if (done && points > 0) {
+            html.append("<div style=\"color:#666\">a run this short gets no live chart: <code>%plot convergence</code> draws it</div>");
         }
         html.append("</div>");
         return b.html(html.toString()).text(text.toString()).build();
