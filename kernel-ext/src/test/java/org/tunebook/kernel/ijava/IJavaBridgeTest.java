@@ -65,6 +65,37 @@ class IJavaBridgeTest {
         assertEquals(4, html.split("<tr>", -1).length - 1, "header and three rows");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void uninstall() {
+        Tunebook.uninstall();
+    }
+
+    @Test
+    void installRegistersTheMagicsInIJavasRegistry() throws Exception {
+        IJavaLikeKernel kernel = new IJavaLikeKernel();
+        Tunebook.install(new IJavaBridge(kernel));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream oldErr = System.err;
+        java.io.PrintStream oldOut = System.out;
+        System.setErr(new java.io.PrintStream(err, true));
+        System.setOut(new java.io.PrintStream(out, true));
+        try {
+            assertNull(kernel.getMagics().applyLineMagic("trials", List.of("--sortt", "value")));
+            assertNull(kernel.getMagics().applyCellMagic("search", List.of("--help"), ""));
+            assertNull(kernel.getMagics().applyCellMagic("search", List.of("random", "--param", "x=real(0,)"), "x"));
+            assertNull(kernel.getMagics().applyLineMagic("plot", List.of()));
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+        String e = err.toString();
+        assertTrue(e.contains("%trials: unknown option --sortt"), e);
+        assertTrue(e.contains("%%search: --param x=real(0,): empty value"), e);
+        assertTrue(e.contains("%plot: name a plot kind"), e);
+        assertTrue(out.toString().startsWith("%%search SAMPLER"), out.toString());
+    }
+
     @Test
     void evalGoesThroughTheKernelsEvalRawAndKeepsItsExceptions() throws Exception {
         IJavaBridge bridge = new IJavaBridge(new IJavaLikeKernel());
