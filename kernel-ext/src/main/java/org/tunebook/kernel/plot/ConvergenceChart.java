@@ -10,6 +10,7 @@ import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,8 +21,16 @@ public final class ConvergenceChart {
     private ConvergenceChart() {
     }
 
-    /** Builds the chart from trials with a value; null when there are none. */
+    /** Builds the chart from trials with a value, every one drawn; null when there are none. */
     public static XYChart of(String title, Direction direction, List<FrozenTrial> trials, int width, int height) {
+        return of(title, direction, trials, width, height, 0);
+    }
+
+    /**
+     * Builds the chart from trials with a value; null when there are none. With {@code maxDots > 0} the
+     * value dots are evenly thinned to at most that many; the best-so-far line keeps every change.
+     */
+    public static XYChart of(String title, Direction direction, List<FrozenTrial> trials, int width, int height, int maxDots) {
         int n = 0;
         for (FrozenTrial t : trials) {
             if (t.values().size() == 1 && Double.isFinite(t.values().get(0))) n++;
@@ -29,21 +38,34 @@ public final class ConvergenceChart {
         if (n == 0) {
             return null;
         }
-        double[] x = new double[n];
-        double[] y = new double[n];
-        double[] best = new double[n];
+        int stride = maxDots > 0 ? (n + maxDots - 1) / maxDots : 1;
+        double[] x = new double[(n + stride - 1) / stride];
+        double[] y = new double[x.length];
+        double[] bx = new double[n + 1];
+        double[] by = new double[n + 1];
+        int changes = 0;
         double b = direction.worst();
         int i = 0;
+        double lastX = 0;
         for (FrozenTrial t : trials) {
             if (t.values().size() != 1 || !Double.isFinite(t.values().get(0))) continue;
             double v = t.values().get(0);
-            if (direction.isBetter(v, b)) b = v;
-            x[i] = t.number();
-            y[i] = v;
-            best[i] = b;
+            if (changes == 0 || direction.isBetter(v, b)) {
+                b = v;
+                bx[changes] = t.number();
+                by[changes] = v;
+                changes++;
+            }
+            if (i % stride == 0) {
+                x[i / stride] = t.number();
+                y[i / stride] = v;
+            }
+            lastX = t.number();
             i++;
         }
-        return of(title, x, y, best, width, height);
+        bx[changes] = lastX;
+        by[changes] = b;
+        return of(title, x, y, Arrays.copyOf(bx, changes + 1), Arrays.copyOf(by, changes + 1), width, height);
     }
 
     /** Builds the chart from parallel arrays: trial numbers, values and best-so-far values. */

@@ -26,6 +26,7 @@ public final class Renderers {
     private static final List<Entry<?>> ENTRIES = new CopyOnWriteArrayList<>();
 
     static {
+        register(Bundle.class, b -> b);
         register(Chart.class, chart -> Charts.bundle(chart));
         register(Table.class, Tables::bundle);
         register(Study.class, StudyRendering::bundle);

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class StudyRendering {
     static final int CHART_WIDTH = 480;
     static final int CHART_HEIGHT = 220;
+    /** The summary's chart thins its value dots to this many (the best line keeps every change). */
+    static final int MAX_DOTS = 300;
 
     private StudyRendering() {
     }
@@ -39,7 +41,7 @@ public final class StudyRendering {
                 row(html, "best value", "<b>" + best.get().value() + "</b> (trial #" + best.get().number() + ")");
                 row(html, "best params", params(best.get().params()));
             }
-            XYChart chart = ConvergenceChart.of("", study.direction(), trials, CHART_WIDTH, CHART_HEIGHT);
+            XYChart chart = ConvergenceChart.of("", study.direction(), trials, CHART_WIDTH, CHART_HEIGHT, MAX_DOTS);
             html.append("</table>");
             if (chart != null) {
                 String png = Base64.getEncoder().encodeToString(Charts.png(chart));
