@@ -1,0 +1,204 @@
+package org.tunebook.evolution;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.tunebook.sampler.RandomSampler;
+import org.tunebook.sampler.Sampler;
+import org.tunebook.sampler.TrialPlan;
+import org.tunebook.space.Distribution;
+import org.tunebook.study.Direction;
+import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.Study;
+import org.tunebook.study.TrialState;
+
+/**
+ * The "ga" sampler: a generational {@link Evolution} driven by a study. Each trial is one individual to
+ * evaluate; its genes, generation and index travel in the trial's system attributes ({@value #GENES},
+ * {@value #GENERATION}, {@value #INDIVIDUAL}) and its parameters are the decoded genes. The next generation
+ * is bred when every individual of the current one has finished, so with several jobs a worker may wait at a
+ * generation boundary.
+ * <p>
+ * Resuming: the run is deterministic given its seed (stored in the study's system attribute {@value #SEED}) and
+ * the fitness values, so on its first use with a study the sampler replays the evolution from the stored
+ * trials — finished ones give their values instead of being evaluated again — and continues where the
+ * stored run stopped. Trials left RUNNING by a crashed process are marked FAIL and evaluated again.
+ * A failed evaluation gives the individual the worst fitness. One process per study.
+ */
+public final class GaSampler implements Sampler {
+    public static final String GENES = "ga:genes";
+    public static final String GENERATION = "ga:generation";
+    public static final String INDIVIDUAL = "ga:individual";
+    public static final String SEED = "ga:seed";
+    public static final String CONFIG = "ga:config";
+
+    private final Evolution config;
+    private final int generations;
+    private final SplittableRandom fallback = new SplittableRandom();
+    private final Set<Integer> inFlight = new HashSet<>();
+    private Engine engine;
+    private long studyId = -1;
+    private String storageUrl;
+
+    GaSampler(Evolution config, int generations) {
+        this.config = config;
+        this.generations = generations;
+    }
+
+    @Override
+    public synchronized TrialPlan beforeTrial(Study study) {
+        start(study);
+        while (true) {
+            if (engine.isDone()) return TrialPlan.stop();
+            for (Engine.Pending p : engine.pending()) {
+                if (inFlight.add(p.index())) return plan(p);
+            }
+            try {
+                wait(100); // every individual of this generation is being evaluated by other workers
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return TrialPlan.stop();
+            }
+        }
+    }
+
+    private TrialPlan plan(Engine.Pending p) {
+        double[] x = p.individual().genes;
+        List<Double> genes = new ArrayList<>(x.length);
+        for (double v : x) genes.add(v);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put(GENERATION, p.generation());
+        attrs.put(INDIVIDUAL, p.index());
+        attrs.put(GENES, genes);
+        return TrialPlan.fixed(engine.genome().decode(x), attrs);
+    }
+
+    @Override
+    public synchronized void afterTrial(Study study, FrozenTrial trial) {
+        if (engine == null || study.studyId() != studyId) return;
+        Object g = trial.systemAttrs().get(GENERATION), i = trial.systemAttrs().get(INDIVIDUAL);
+        if (!(g instanceof Number gen) || !(i instanceof Number idx) || gen.intValue() != engine.generation()) return;
+        if (!inFlight.remove(idx.intValue())) return;
+        engine.tell(idx.intValue(), valuesOf(trial), trial.number());
+        if (engine.pending().isEmpty()) {
+            engine.advance();
+            inFlight.clear();
+        }
+        notifyAll();
+    }
+
+    @Override
+    public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        synchronized (fallback) {
+            return RandomSampler.sample(distribution, fallback); // a parameter outside the genome
+        }
+    }
+
+    /** The engine of the run in {@code study} (after the sampler has been used with it). */
+    synchronized Engine engine(Study study) {
+        start(study);
+        return engine;
+    }
+
+    private void start(Study study) {
+        if (engine != null && study.studyId() == studyId && study.storage().url().equals(storageUrl)) return;
+        Map<String, Object> sys = study.systemAttrs();
+        String describe = config.describe();
+        Object storedConfig = sys.get(CONFIG);
+        if (storedConfig != null && !storedConfig.equals(describe)) {
+            throw new IllegalArgumentException("study '" + study.name() + "' was evolved with " + storedConfig + ", not " + describe
+                    + ": resume it with the same settings, or use another study name");
+        }
+        long seed;
+        Object storedSeed = sys.get(SEED);
+        if (storedSeed instanceof Number n) {
+            seed = n.longValue();
+            if (config.seedOrNull() != null && config.seedOrNull() != seed) {
+                throw new IllegalArgumentException("study '" + study.name() + "' was evolved with seed " + seed + ", not " + config.seedOrNull()
+                        + ": resume it with the same seed (or none), or use another study name");
+            }
+        } else {
+            seed = config.seedOrNull() != null ? config.seedOrNull() : Evolution.freshSeed();
+            study.setSystemAttr(SEED, seed);
+        }
+        if (storedConfig == null) study.setSystemAttr(CONFIG, describe);
+        double[] weights = new double[study.directions().size()];
+        for (int k = 0; k < weights.length; k++) weights[k] = study.directions().get(k) == Direction.MAXIMIZE ? 1 : -1;
+        engine = config.newEngine(weights, generations, seed);
+        studyId = study.studyId();
+        storageUrl = study.storage().url();
+        inFlight.clear();
+        replay(study);
+    }
+
+    /** Feeds the stored results to the fresh engine until an individual has none. */
+    private void replay(Study study) {
+        Map<Long, FrozenTrial> done = new HashMap<>();
+        for (FrozenTrial t : study.trials()) {
+            Object g = t.systemAttrs().get(GENERATION), i = t.systemAttrs().get(INDIVIDUAL);
+            if (!(g instanceof Number gen) || !(i instanceof Number idx)) continue;
+            if (t.state() == TrialState.RUNNING) {
+                try {
+                    study.storage().finishTrial(t.trialId(), TrialState.FAIL, null,
+                            "abandoned: its process ended before the evaluation finished; the evolution was resumed and evaluates it again");
+                } catch (RuntimeException e) {
+                    // finished meanwhile: nothing to do
+                }
+                continue;
+            }
+            if (t.state() == TrialState.WAITING) continue;
+            long key = ((long) gen.intValue() << 32) | idx.intValue();
+            FrozenTrial prev = done.get(key);
+            if (prev == null || prev.state() != TrialState.COMPLETE) done.put(key, t); // a stale FAIL does not hide a later result
+        }
+        while (!engine.isDone()) {
+            List<Engine.Pending> pending = engine.pending();
+            boolean all = true;
+            for (Engine.Pending p : pending) {
+                FrozenTrial t = done.get(((long) p.generation() << 32) | p.index());
+                if (t == null || t.systemAttrs().get(GENES) == null) {
+                    all = false;
+                    continue;
+                }
+                double[] stored = genesOf(t.systemAttrs());
+                if (!java.util.Arrays.equals(stored, p.individual().genes)) {
+                    throw new IllegalStateException("study '" + study.name() + "': trial #" + t.number() + " holds other genes for individual "
+                            + p.index() + " of generation " + p.generation() + " than this evolution breeds: the stored run used other "
+                            + "settings or another fitness; use another study name");
+                }
+                if (t.state() == TrialState.FAIL && t.failReason() != null && t.failReason().startsWith("abandoned")) {
+                    all = false;
+                    continue;
+                }
+                engine.tell(p.index(), valuesOf(t), t.number());
+            }
+            if (!all) break;
+            engine.advance();
+        }
+    }
+
+    private double[] valuesOf(FrozenTrial t) {
+        if (t.state() != TrialState.COMPLETE || t.values().size() != engine.weights().length) return engine.worstValues();
+        double[] v = new double[t.values().size()];
+        for (int k = 0; k < v.length; k++) v[k] = t.values().get(k);
+        return v;
+    }
+
+    /** The genes stored with a trial, or null. */
+    static double[] genesOf(Map<String, Object> systemAttrs) {
+        if (!(systemAttrs.get(GENES) instanceof List<?> l)) return null;
+        double[] x = new double[l.size()];
+        for (int k = 0; k < x.length; k++) x[k] = ((Number) l.get(k)).doubleValue();
+        return x;
+    }
+
+    @Override
+    public String name() {
+        return "ga(" + config.describe() + ")";
+    }
+}
