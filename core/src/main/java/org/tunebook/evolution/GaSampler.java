@@ -27,7 +27,8 @@ import org.tunebook.study.TrialState;
  * Resuming: the run is deterministic given its seed (stored in the study's system attribute {@value #SEED}) and
  * the fitness values, so on its first use with a study the sampler replays the evolution from the stored
  * trials — finished ones give their values instead of being evaluated again — and continues where the
- * stored run stopped. Trials left RUNNING by a crashed process are marked FAIL and evaluated again.
+ * stored run stopped (with more generations if asked). Trials left RUNNING by a crashed process are marked
+ * FAIL ("abandoned") and, like interrupted ones, evaluated again.
  * A failed evaluation gives the individual the worst fitness. One process per study.
  */
 public final class GaSampler implements Sampler {
@@ -84,6 +85,10 @@ public final class GaSampler implements Sampler {
         Object g = trial.systemAttrs().get(GENERATION), i = trial.systemAttrs().get(INDIVIDUAL);
         if (!(g instanceof Number gen) || !(i instanceof Number idx) || gen.intValue() != engine.generation()) return;
         if (!inFlight.remove(idx.intValue())) return;
+        if (unfinished(trial)) {
+            notifyAll(); // interrupted: proposed again on the next trial (or by a resumed run)
+            return;
+        }
         engine.tell(idx.intValue(), valuesOf(trial), trial.number());
         if (engine.pending().isEmpty()) {
             engine.advance();
@@ -154,7 +159,7 @@ public final class GaSampler implements Sampler {
             if (t.state() == TrialState.WAITING) continue;
             long key = ((long) gen.intValue() << 32) | idx.intValue();
             FrozenTrial prev = done.get(key);
-            if (prev == null || prev.state() != TrialState.COMPLETE) done.put(key, t); // a stale FAIL does not hide a later result
+            if (prev == null || unfinished(prev) || prev.state() != TrialState.COMPLETE && !unfinished(t)) done.put(key, t);
         }
         while (!engine.isDone()) {
             List<Engine.Pending> pending = engine.pending();
@@ -171,7 +176,7 @@ public final class GaSampler implements Sampler {
                             + p.index() + " of generation " + p.generation() + " than this evolution breeds: the stored run used other "
                             + "settings or another fitness; use another study name");
                 }
-                if (t.state() == TrialState.FAIL && t.failReason() != null && t.failReason().startsWith("abandoned")) {
+                if (unfinished(t)) {
                     all = false;
                     continue;
                 }
@@ -180,6 +185,12 @@ public final class GaSampler implements Sampler {
             if (!all) break;
             engine.advance();
         }
+    }
+
+    /** A FAIL that says nothing about the individual: its evaluation was interrupted or its process died. */
+    static boolean unfinished(FrozenTrial t) {
+        return t.state() == TrialState.FAIL && t.failReason() != null
+                && (t.failReason().startsWith("interrupted") || t.failReason().startsWith("abandoned"));
     }
 
     private double[] valuesOf(FrozenTrial t) {
