@@ -2,7 +2,6 @@ package org.tunebook.evolution;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.tunebook.space.Space;
@@ -208,24 +207,23 @@ public final class Evolution {
         OptimizeOptions options = OptimizeOptions.defaults().withJobs(jobs);
         if (progress != null) options = options.withProgress(progress);
         if (directions.length == 1) {
-            study.optimize(t -> evaluate(t, fitness)[0], options);
+            study.optimize(t -> evaluate(t, sampler, fitness)[0], options);
         } else {
-            study.optimizeMulti(t -> evaluate(t, fitness), options);
+            study.optimizeMulti(t -> evaluate(t, sampler, fitness), options);
         }
         return new EvolutionRun(study, sampler.engine(study));
     }
 
-    private double[] evaluate(Trial trial, MultiFitness fitness) throws Exception {
-        Map<String, Object> sys = trial.snapshot().systemAttrs();
-        double[] genes = GaSampler.genesOf(sys);
-        if (genes == null) {
-            throw new IllegalStateException("trial #" + trial.number() + " carries no genes (an enqueued trial?): "
-                    + "an evolution study evaluates only the individuals its sampler proposes");
+    private double[] evaluate(Trial trial, GaSampler sampler, MultiFitness fitness) throws Exception {
+        Engine.Pending p = sampler.current();
+        if (p == null) {
+            throw new IllegalStateException("trial #" + trial.number() + " was not proposed by the evolution (an enqueued trial?): "
+                    + "an evolution study evaluates only the individuals its sampler proposes; do not enqueue trials into it");
         }
         trial.suggestAll(genome.space());
-        trial.setUserAttr("generation", ((Number) sys.get(GaSampler.GENERATION)).intValue());
-        trial.setUserAttr("individual", ((Number) sys.get(GaSampler.INDIVIDUAL)).intValue());
-        return fitness.evaluate(new Genes(genome, genes));
+        trial.setUserAttr("generation", p.generation());
+        trial.setUserAttr("individual", p.index());
+        return fitness.evaluate(new Genes(genome, p.individual().genes));
     }
 
     /**

@@ -19,8 +19,9 @@ import org.tunebook.study.TrialState;
 
 /**
  * The "ga" sampler: a generational {@link Evolution} driven by a study. Each trial is one individual to
- * evaluate; its genes, generation and index travel in the trial's system attributes ({@value #GENES},
- * {@value #GENERATION}, {@value #INDIVIDUAL}) and its parameters are the decoded genes. The next generation
+ * evaluate: its parameters are the decoded genes, its generation and index are system attributes
+ * ({@value #GENERATION}, {@value #INDIVIDUAL}), and so are its raw genes ({@value #GENES}) when some gene is
+ * not a plain real (a plain real gene is its parameter, stored exactly). The next generation
  * is bred when every individual of the current one has finished, so with several jobs a worker may wait at a
  * generation boundary.
  * <p>
@@ -42,13 +43,18 @@ public final class GaSampler implements Sampler {
     private final int generations;
     private final SplittableRandom fallback = new SplittableRandom();
     private final Set<Integer> inFlight = new HashSet<>();
+    /** The individual proposed to the trial that this worker thread is running (beforeTrial and the objective share a thread). */
+    private final ThreadLocal<Engine.Pending> current = new ThreadLocal<>();
     private Engine engine;
     private long studyId = -1;
     private String storageUrl;
 
+    private final boolean allReal;
+
     GaSampler(Evolution config, int generations) {
         this.config = config;
         this.generations = generations;
+        this.allReal = config.genome().genes().stream().allMatch(g -> g.kind() == Gene.Kind.REAL);
     }
 
     @Override
@@ -57,7 +63,10 @@ public final class GaSampler implements Sampler {
         while (true) {
             if (engine.isDone()) return TrialPlan.stop();
             for (Engine.Pending p : engine.pending()) {
-                if (inFlight.add(p.index())) return plan(p);
+                if (inFlight.add(p.index())) {
+                    current.set(p);
+                    return plan(p);
+                }
             }
             try {
                 wait(100); // every individual of this generation is being evaluated by other workers
@@ -69,18 +78,48 @@ public final class GaSampler implements Sampler {
     }
 
     private TrialPlan plan(Engine.Pending p) {
-        double[] x = p.individual().genes;
-        List<Double> genes = new ArrayList<>(x.length);
-        for (double v : x) genes.add(v);
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put(GENERATION, p.generation());
         attrs.put(INDIVIDUAL, p.index());
-        attrs.put(GENES, genes);
-        return TrialPlan.fixed(engine.genome().decode(x), attrs);
+        if (!allReal) { // real genes are stored exactly as the trial's params
+            double[] x = p.individual().genes;
+            List<Double> genes = new ArrayList<>(x.length);
+            for (double v : x) genes.add(v);
+            attrs.put(GENES, genes);
+        }
+        return TrialPlan.fixed(Map.of(), attrs); // the parameters come from sampleRelative
+    }
+
+    /** The individual of the trial running on this thread, if this sampler proposed it. */
+    Engine.Pending current() {
+        return current.get();
+    }
+
+    private Engine.Pending currentFor(FrozenTrial trial) {
+        Engine.Pending p = current.get();
+        if (p == null) return null;
+        Object g = trial.systemAttrs().get(GENERATION), i = trial.systemAttrs().get(INDIVIDUAL);
+        return g instanceof Number gen && i instanceof Number idx && gen.intValue() == p.generation() && idx.intValue() == p.index() ? p : null;
+    }
+
+    @Override
+    public Map<String, Distribution> relativeSearchSpace(Study study, FrozenTrial trial) {
+        Engine.Pending p = currentFor(trial);
+        return p == null ? Map.of() : config.genome().distributions();
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> space) {
+        Engine.Pending p = currentFor(trial);
+        if (p == null) return Map.of();
+        Map<String, Double> all = config.genome().decodeInternal(p.individual().genes);
+        all.keySet().retainAll(space.keySet());
+        return all;
     }
 
     @Override
     public synchronized void afterTrial(Study study, FrozenTrial trial) {
+        current.remove();
         if (engine == null || study.studyId() != studyId) return;
         Object g = trial.systemAttrs().get(GENERATION), i = trial.systemAttrs().get(INDIVIDUAL);
         if (!(g instanceof Number gen) || !(i instanceof Number idx) || gen.intValue() != engine.generation()) return;
@@ -99,6 +138,15 @@ public final class GaSampler implements Sampler {
 
     @Override
     public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        Engine.Pending p = currentFor(trial);
+        if (p != null) {
+            List<Gene> genes = config.genome().genes();
+            for (int k = 0; k < genes.size(); k++) {
+                if (genes.get(k).name().equals(name) && genes.get(k).distribution().equals(distribution)) {
+                    return genes.get(k).toInternal(p.individual().genes[k]);
+                }
+            }
+        }
         synchronized (fallback) {
             return RandomSampler.sample(distribution, fallback); // a parameter outside the genome
         }
@@ -166,11 +214,11 @@ public final class GaSampler implements Sampler {
             boolean all = true;
             for (Engine.Pending p : pending) {
                 FrozenTrial t = done.get(((long) p.generation() << 32) | p.index());
-                if (t == null || t.systemAttrs().get(GENES) == null) {
+                double[] stored = t == null ? null : genesOf(t, config.genome());
+                if (stored == null) {
                     all = false;
                     continue;
                 }
-                double[] stored = genesOf(t.systemAttrs());
                 if (!java.util.Arrays.equals(stored, p.individual().genes)) {
                     throw new IllegalStateException("study '" + study.name() + "': trial #" + t.number() + " holds other genes for individual "
                             + p.index() + " of generation " + p.generation() + " than this evolution breeds: the stored run used other "
@@ -200,7 +248,20 @@ public final class GaSampler implements Sampler {
         return v;
     }
 
-    /** The genes stored with a trial, or null. */
+    /** The genes of a trial: its {@value #GENES} attribute, or its params for a genome of real genes; null if neither. */
+    static double[] genesOf(FrozenTrial t, Genome genome) {
+        double[] x = genesOf(t.systemAttrs());
+        if (x != null) return x;
+        x = new double[genome.size()];
+        for (int k = 0; k < x.length; k++) {
+            Gene g = genome.gene(k);
+            if (g.kind() != Gene.Kind.REAL || !t.params().containsKey(g.name())) return null;
+            x[k] = t.internalParam(g.name());
+        }
+        return x;
+    }
+
+    /** The genes stored in a trial's {@value #GENES} attribute, or null. */
     static double[] genesOf(Map<String, Object> systemAttrs) {
         if (!(systemAttrs.get(GENES) instanceof List<?> l)) return null;
         double[] x = new double[l.size()];
