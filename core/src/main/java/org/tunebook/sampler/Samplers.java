@@ -23,7 +23,7 @@ public final class Samplers {
         return switch (n) {
             case "random" -> new RandomSampler(seed);
             case "grid" -> GridSampler.of(space);
-            case "ga" -> org.tunebook.evolution.Evolution.of(space).seed(seed).sampler();
+            case "ga" -> org.tunebook.evolution.Evolution.of(space).elitism().seed(seed).sampler();
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use one of " + NAMES);
         };
     }

@@ -186,6 +186,21 @@ class EvolutionTest {
     }
 
     @Test
+    void failedEvaluationsGetTheWorstFitnessAndTheRunGoesOn() {
+        EvolutionRun run = seedConfig().seed(3).maximize(g -> {
+            if (g.get(0) > 12) throw new IllegalStateException("diverged");
+            return g.get(0) > 11 ? Double.NaN : accuracy(g);
+        }, 3);
+        assertTrue(run.isComplete());
+        List<FrozenTrial> failed = run.study().trials(java.util.EnumSet.of(TrialState.FAIL));
+        assertFalse(failed.isEmpty(), "some individuals have x0 > 11");
+        for (FrozenTrial t : failed) assertTrue((Double) t.params().get("x0") > 11, t.toString());
+        assertTrue(failed.stream().anyMatch(t -> t.failReason().equals("IllegalStateException: diverged")));
+        assertTrue(Double.isFinite(run.best().value()) && run.best().gene(0) <= 11);
+        assertEquals(run.study().bestValue(), run.best().value(), 0.0);
+    }
+
+    @Test
     void parallelEvaluationGivesTheSameRun() {
         String one = seedConfig().population(12).maximize(EvolutionTest::sines, 4).logbook().toString();
         String two = seedConfig().population(12).jobs(2).maximize(EvolutionTest::sines, 4).logbook().toString();
