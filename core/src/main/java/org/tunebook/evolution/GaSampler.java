@@ -2,11 +2,9 @@ package org.tunebook.evolution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.tunebook.sampler.RandomSampler;
 import org.tunebook.sampler.Sampler;
@@ -42,7 +40,8 @@ public final class GaSampler implements Sampler {
     private final Evolution config;
     private final int generations;
     private final SplittableRandom fallback = new SplittableRandom();
-    private final Set<Integer> inFlight = new HashSet<>();
+    /** Individuals of the current generation being evaluated, and the worker thread evaluating each. */
+    private final Map<Integer, Thread> inFlight = new HashMap<>();
     /** The individual proposed to the trial that this worker thread is running (beforeTrial and the objective share a thread). */
     private final ThreadLocal<Engine.Pending> current = new ThreadLocal<>();
     private Engine engine;
@@ -60,10 +59,12 @@ public final class GaSampler implements Sampler {
     @Override
     public synchronized TrialPlan beforeTrial(Study study) {
         start(study);
+        // a worker runs one trial at a time: its own reservation is stale (the trial was never created), as is a dead worker's
+        inFlight.values().removeIf(t -> t == Thread.currentThread() || !t.isAlive());
         while (true) {
             if (engine.isDone()) return TrialPlan.stop();
             for (Engine.Pending p : engine.pending()) {
-                if (inFlight.add(p.index())) {
+                if (inFlight.putIfAbsent(p.index(), Thread.currentThread()) == null) {
                     current.set(p);
                     return plan(p);
                 }
@@ -123,7 +124,7 @@ public final class GaSampler implements Sampler {
         if (engine == null || study.studyId() != studyId) return;
         Object g = trial.systemAttrs().get(GENERATION), i = trial.systemAttrs().get(INDIVIDUAL);
         if (!(g instanceof Number gen) || !(i instanceof Number idx) || gen.intValue() != engine.generation()) return;
-        if (!inFlight.remove(idx.intValue())) return;
+        if (inFlight.remove(idx.intValue()) == null) return;
         if (unfinished(trial)) {
             notifyAll(); // interrupted: proposed again on the next trial (or by a resumed run)
             return;

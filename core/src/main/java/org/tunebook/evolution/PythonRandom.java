@@ -9,6 +9,14 @@ package org.tunebook.evolution;
 public final class PythonRandom implements Rng {
     private static final int N = 624;
     private static final int M = 397;
+    /** init_genrand(19650218), the start of every init_by_array: computed once. */
+    private static final int[] BASE = new int[N];
+
+    static {
+        BASE[0] = 19650218;
+        for (int i = 1; i < N; i++) BASE[i] = 1812433253 * (BASE[i - 1] ^ (BASE[i - 1] >>> 30)) + i;
+    }
+
     private final int[] mt = new int[N];
     private int mti;
     private double gaussNext;
@@ -32,16 +40,8 @@ public final class PythonRandom implements Rng {
         hasGauss = false;
     }
 
-    private void initGenrand(int s) {
-        mt[0] = s;
-        for (int i = 1; i < N; i++) {
-            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-        }
-        mti = N;
-    }
-
     private void initByArray(int[] key) {
-        initGenrand(19650218);
+        System.arraycopy(BASE, 0, mt, 0, N);
         int i = 1, j = 0;
         for (int k = Math.max(N, key.length); k > 0; k--) {
             mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1664525)) + key[j] + j;

@@ -201,6 +201,22 @@ class EvolutionTest {
     }
 
     @Test
+    void aReservedIndividualWhoseTrialWasNeverCreatedIsProposedAgain() throws Exception {
+        GaSampler sampler = seedConfig().sampler(2);
+        Study study = Study.builder("stale").maximize().sampler(sampler).create();
+        Thread dead = new Thread(() -> sampler.beforeTrial(study)); // reserves individual 0, then its thread ends
+        dead.start();
+        dead.join();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            sampler.beforeTrial(study); // reserves individual 1 on this thread without creating a trial
+            study.optimize(t -> accuracy(List.of(t.suggestFloat("x0", 5, 15), t.suggestFloat("x1", -5, 15), t.suggestFloat("x2", -10, 15),
+                    t.suggestFloat("x3", -20, 15), t.suggestFloat("x4", -3, -1), t.suggestFloat("x5", 0, 1.999))), 200);
+        });
+        String expected = seedConfig().maximize(EvolutionTest::accuracy, 2).logbook().toString();
+        assertEquals(expected, sampler.engine(study).logbook().toString(), "the same run as without the stale reservations");
+    }
+
+    @Test
     void parallelEvaluationGivesTheSameRun() {
         String one = seedConfig().population(12).maximize(EvolutionTest::sines, 4).logbook().toString();
         String two = seedConfig().population(12).jobs(2).maximize(EvolutionTest::sines, 4).logbook().toString();
