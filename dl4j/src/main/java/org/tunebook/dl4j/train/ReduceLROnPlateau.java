@@ -86,11 +86,14 @@ public final class ReduceLROnPlateau implements Callback {
         }
         wait++;
         if (wait >= patience) {
-            if (lr > (float) minLr) {
+            if ((float) lr > (float) minLr) { // Keras keeps the rate in float32
                 wait = 0;
                 cooldownCounter = cooldown;
-                reductions++;
-                return Math.max(lr * factor, minLr);
+                double newLr = Math.max(lr * factor, minLr);
+                if (newLr < lr) {
+                    reductions++;
+                }
+                return newLr;
             }
         }
         return lr;
