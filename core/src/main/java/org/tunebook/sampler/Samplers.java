@@ -1,0 +1,32 @@
+package org.tunebook.sampler;
+
+import java.util.Locale;
+import org.tunebook.space.Space;
+
+/** Samplers by name, for the CLI and the notebook magics. */
+public final class Samplers {
+    private Samplers() {
+    }
+
+    /** The sampler a study gets when none is given. */
+    public static Sampler defaultSampler() {
+        return new RandomSampler();
+    }
+
+    /**
+     * A sampler by name over a define-and-run space.
+     *
+     * @param seed null for unseeded
+     */
+    public static Sampler byName(String name, Space space, Long seed) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "random" -> new RandomSampler(seed);
+            case "grid" -> GridSampler.of(space);
+            default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use one of " + NAMES);
+        };
+    }
+
+    /** The names {@link #byName} understands. */
+    public static final String NAMES = "grid, random";
+}
