@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import org.tunebook.study.Direction;
+import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.Study;
+import org.tunebook.study.TrialState;
 
 /**
  * Seed 000's production step: average the class probabilities of several saved models and take the
@@ -59,6 +65,59 @@ public final class Ensemble {
             } catch (IOException | RuntimeException e) {
                 skipped.add(f + ": " + e.getMessage());
             }
+        }
+        return new Ensemble(nets, names, skipped);
+    }
+
+    /**
+     * Seed 000's {@code make_final_predictions}: the COMPLETE trials of {@code study} sorted best first, kept while
+     * their value is strictly better than {@code threshold} (below it when minimizing, above when maximizing),
+     * whose model loads from {@code modelFile.apply(trial)}, at most {@code maxModels} of them. Trials whose file is
+     * missing or unreadable are skipped and listed in {@link #skipped()}.
+     */
+    public static Ensemble fromStudy(Study study, double threshold, int maxModels, Function<FrozenTrial, Path> modelFile) {
+        return fromTrials(study.trials(), study.direction(), threshold, maxModels, modelFile);
+    }
+
+    /** {@link #fromStudy} on a list of trials (e.g. read from storage). */
+    public static Ensemble fromTrials(List<FrozenTrial> trials, Direction direction, double threshold, int maxModels,
+                                      Function<FrozenTrial, Path> modelFile) {
+        if (maxModels < 1) {
+            throw new IllegalArgumentException("maxModels must be >= 1, got " + maxModels);
+        }
+        List<FrozenTrial> ranked = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.state() == TrialState.COMPLETE && t.hasValue() && direction.isBetter(t.value(), threshold)) {
+                ranked.add(t);
+            }
+        }
+        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(FrozenTrial::value);
+        if (direction == Direction.MAXIMIZE) {
+            byValue = byValue.reversed();
+        }
+        ranked.sort(byValue.thenComparingInt(FrozenTrial::number));
+        List<MultiLayerNetwork> nets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (FrozenTrial t : ranked) {
+            if (nets.size() >= maxModels) {
+                break;
+            }
+            Path f = modelFile.apply(t);
+            try {
+                if (!Files.isRegularFile(f)) {
+                    throw new IOException("no such file");
+                }
+                nets.add(MultiLayerNetwork.load(f.toFile(), false));
+                names.add("trial " + t.number());
+            } catch (IOException | RuntimeException e) {
+                skipped.add("trial " + t.number() + " (" + f + "): " + e.getMessage());
+            }
+        }
+        if (nets.isEmpty()) {
+            throw new IllegalArgumentException("no model for the ensemble: " + ranked.size() + " COMPLETE trials are "
+                    + (direction == Direction.MINIMIZE ? "below" : "above") + " the threshold " + threshold
+                    + (skipped.isEmpty() ? "; loosen the threshold" : " but none could be loaded: " + skipped));
         }
         return new Ensemble(nets, names, skipped);
     }

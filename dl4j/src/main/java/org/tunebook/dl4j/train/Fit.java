@@ -36,6 +36,7 @@ public final class Fit {
     private long seed = 42;
     private final List<Callback> callbacks = new ArrayList<>();
     private PrintStream log;
+    private TrialReport reporter;
 
     private Fit(MultiLayerNetwork net) {
         this.net = net;
@@ -103,6 +104,21 @@ public final class Fit {
         return this;
     }
 
+    /**
+     * Report {@code monitor} of every epoch to {@code trial} and throw {@link org.tunebook.study.TrialPruned} when
+     * its study's pruner says so (see {@link TrialReport}); runs after the other callbacks.
+     */
+    public Fit report(org.tunebook.study.Trial trial, String monitor) {
+        this.reporter = TrialReport.of(trial, monitor);
+        return this;
+    }
+
+    /** {@link #report(org.tunebook.study.Trial, String)} of val_loss (loss when the fit does not validate). */
+    public Fit report(org.tunebook.study.Trial trial) {
+        this.reporter = TrialReport.of(trial);
+        return this;
+    }
+
     /** Print one line per epoch to {@code out} (Keras {@code verbose=2}); null for silence (default). */
     public Fit verbose(PrintStream out) {
         this.log = out;
@@ -143,6 +159,10 @@ public final class Fit {
 
         History history = new History();
         TrainingContext context = new TrainingContext(net, history, validation != null);
+        List<Callback> callbacks = new ArrayList<>(this.callbacks);
+        if (reporter != null) {
+            callbacks.add(reporter);
+        }
         for (Callback c : callbacks) {
             c.onTrainBegin(context);
         }
