@@ -87,11 +87,7 @@ final class AcquisitionOptimizer {
         }
         int m = cands.size();
         double[] mu = new double[m], sd = new double[m];
-        for (int i = 0; i < m; i++) {
-            double[] p = model.predict(cands.get(i));
-            mu[i] = p[0];
-            sd[i] = p[1];
-        }
+        model.predict(cands.toArray(new double[0][]), mu, sd);
         Proposal[] out = new Proposal[acqs.size()];
         for (int a = 0; a < acqs.size(); a++) {
             Acquisition acq = acqs.get(a);

@@ -97,7 +97,7 @@ final class BoundedLbfgs {
             System.arraycopy(xn, 0, x, 0, d);
             System.arraycopy(gn, 0, g, 0, d);
             fx = fn;
-            if (change < 1e-10 * (1 + Math.abs(fx))) break;
+            if (change < 1e-9 * (1 + Math.abs(fx))) break;
         }
         return new Result(x, fx, evals);
     }

@@ -75,24 +75,28 @@ final class Cholesky {
 
     /** The inverse of L L^T (full symmetric, row-major). */
     static double[] inverse(double[] l, int n) {
-        // M = L^{-1} (lower), then A^{-1} = M^T M
-        double[] m = new double[n * n];
+        // X = L^{-1} (lower triangular), kept transposed (xt[c][i] = X[i][c]) so that every inner loop is contiguous;
+        // then A^{-1}[i][j] = sum_k X[k][i] X[k][j] = sum_{k >= max(i,j)} xt[i][k] xt[j][k]
+        double[] xt = new double[n * n];
         for (int c = 0; c < n; c++) {
-            m[c * n + c] = 1 / l[c * n + c];
+            int rc = c * n;
+            xt[rc + c] = 1 / l[c * n + c];
             for (int i = c + 1; i < n; i++) {
                 int ri = i * n;
                 double s = 0;
-                for (int k = c; k < i; k++) s -= l[ri + k] * m[k * n + c];
-                m[ri + c] = s / l[ri + i];
+                for (int k = c; k < i; k++) s -= l[ri + k] * xt[rc + k];
+                xt[rc + i] = s / l[ri + i];
             }
         }
         double[] inv = new double[n * n];
         for (int i = 0; i < n; i++) {
+            int ri = i * n;
             for (int j = 0; j <= i; j++) {
+                int rj = j * n;
                 double s = 0;
-                for (int k = i; k < n; k++) s += m[k * n + i] * m[k * n + j];
-                inv[i * n + j] = s;
-                inv[j * n + i] = s;
+                for (int k = i; k < n; k++) s += xt[ri + k] * xt[rj + k];
+                inv[ri + j] = s;
+                inv[rj + i] = s;
             }
         }
         return inv;

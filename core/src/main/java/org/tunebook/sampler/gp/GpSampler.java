@@ -34,8 +34,8 @@ import org.tunebook.study.TrialState;
  *       so far, scikit-optimize's {@code cl_min}), and maximizes the acquisition with {@link AcquisitionOptimizer}.
  *       Evaluated and running configurations are never proposed again.</li>
  * </ol>
- * Kernel hyperparameters are warm-started from the previous fit, with random restarts on the early fits and on
- * every fifth fit after them. Deterministic given the seed and the sequence of results (with one job).
+ * Kernel hyperparameters are warm-started from the previous fit, with random restarts while there are at most 60
+ * observations and on every tenth fit after that. Deterministic given the seed and the sequence of results (with one job).
  */
 public final class GpSampler implements Sampler {
 
@@ -336,8 +336,9 @@ public final class GpSampler implements Sampler {
                                 boolean maximize) {
         double[][] x = xs.toArray(new double[0][]);
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean early = fits < 10 || fits % 5 == 0;
-        GaussianProcess.FitSettings fs = new GaussianProcess.FitSettings(noise, early ? restarts : 0, 100);
+        // restarts while fits are cheap, then every tenth fit; the warm start follows the optimum in between
+        boolean early = x.length <= 60 || fits % 10 == 0;
+        GaussianProcess.FitSettings fs = new GaussianProcess.FitSettings(noise, early ? restarts : 0, early ? 100 : 30);
         GaussianProcess gp = GaussianProcess.fit(x, y, fs, warm != null && warm.lengthScales().length == cube.columns() ? warm : null, rng);
         fits++;
         warm = gp.hyperparameters();
