@@ -1,9 +1,10 @@
 """Issue 3's benchmark, scikit-optimize side (bench/run-gp.sh runs it beside the Java harness GpBench).
 
-  regret   FUNCS SEEDS CALLS OUT.csv          final regret of gp_minimize(acq_func="EI") per function and seed
+  regret   FUNCS SEEDS CALLS [BUDGET_MIN] OUT.csv   final regret of gp_minimize(acq_func="EI") per function and seed
   overhead FUNCS SEEDS SIZES REPEATS OUT.csv   seconds per ask+tell of skopt.Optimizer at n observations
 
-CSV columns: impl,function,seed,n,value,seconds (the same as GpBench's).
+CSV columns: impl,function,seed,n,value,seconds,cpu_seconds (the same as GpBench's; CPU time of this process,
+with BLAS pinned to one thread by run-gp.sh).
 """
 import csv
 import os
@@ -43,16 +44,23 @@ def objective(fn):
     return lambda x: float(f(dict(zip(names, x))))
 
 
-def regret(funcs, seeds, calls, w):
-    for name in funcs:
-        fn = functions.get(name)
-        for s in range(seeds):
+def regret(funcs, seeds, calls, w, budget_s=0.0):
+    """Seed-major (every function for seed 0, then seed 1, ...) so that a time budget (budget_s > 0: no new round
+    starts after it) leaves every function with the same number of seeds."""
+    start = time.perf_counter()
+    for s in range(seeds):
+        if budget_s > 0 and s > 0 and time.perf_counter() - start > budget_s:
+            print("skopt: time budget of %.0f s spent after %d seeds per function" % (budget_s, s), file=sys.stderr, flush=True)
+            break
+        for name in funcs:
+            fn = functions.get(name)
             t0 = time.perf_counter()
+            c0 = time.process_time()
             r = gp_minimize(objective(fn), dimensions(fn), acq_func="EI", n_calls=calls, random_state=s)
             sec = time.perf_counter() - t0
+            cpu = time.process_time() - c0
             reg = float(r.fun) - fn["minimum"]
-            w.writerow(["skopt", name, s, calls, "%.10g" % reg, "%.4f" % sec])
-            sys.stdout.flush()
+            w.writerow(["skopt", name, s, calls, "%.10g" % reg, "%.4f" % sec, "%.4f" % cpu])
             print("skopt %s seed %d regret %.4g (%.1f s)" % (name, s, reg, sec), file=sys.stderr, flush=True)
 
 
@@ -68,16 +76,17 @@ def overhead(funcs, seeds, sizes, repeats, w):
                 xs = opt.space.rvs(n, random_state=s)
                 opt.tell(xs, [f(x) for x in xs])
                 for k in range(repeats):
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     x = opt.ask()
-                    t1 = time.perf_counter()
+                    t1, c1 = time.perf_counter(), time.process_time()
                     y = f(x)
-                    t2 = time.perf_counter()
+                    t2, c2 = time.perf_counter(), time.process_time()
                     opt.tell(x, y)
-                    t3 = time.perf_counter()
+                    t3, c3 = time.perf_counter(), time.process_time()
                     sec = (t1 - t0) + (t3 - t2)
-                    w.writerow(["skopt", name, s, n + k, "%.10g" % y, "%.6f" % sec])
-                    print("skopt %s n=%d seed %d call %d: %.3f s" % (name, n + k, s, k, sec), file=sys.stderr, flush=True)
+                    cpu = (c1 - c0) + (c3 - c2)
+                    w.writerow(["skopt", name, s, n + k, "%.10g" % y, "%.6f" % sec, "%.6f" % cpu])
+                    print("skopt %s n=%d seed %d call %d: %.3f s (cpu %.3f s)" % (name, n + k, s, k, sec, cpu), file=sys.stderr, flush=True)
 
 
 def main(argv):
@@ -86,9 +95,10 @@ def main(argv):
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["impl", "function", "seed", "n", "value", "seconds"])
+        w.writerow(["impl", "function", "seed", "n", "value", "seconds", "cpu_seconds"])
         if mode == "regret":
-            regret(funcs, seeds, int(argv[3]), _Flushing(w, fh))
+            budget = float(argv[4]) * 60 if len(argv) > 5 else 0.0
+            regret(funcs, seeds, int(argv[3]), _Flushing(w, fh), budget)
         else:
             overhead(funcs, seeds, [int(v) for v in argv[3].split(",")], int(argv[4]), _Flushing(w, fh))
 

@@ -114,52 +114,50 @@ final class AcquisitionOptimizer {
         if (!excluded.contains(k) && seen.add(k)) cands.add(u);
     }
 
-    private double evaluate(Acquisition acq, double[] u, double[] meanOut) {
-        if (excluded.contains(cube.key(u))) return Double.NEGATIVE_INFINITY;
-        double[] p = model.predict(u);
-        meanOut[0] = p[0];
-        return acq.score(p[0], p[1], best, xi, kappa);
-    }
-
-    /** Pattern search from a start point. */
+    /**
+     * Pattern search from a start point: each round polls every continuous coordinate at +-step and, after a move,
+     * every discrete neighbour, scores the polls in one batch and moves to the best improving one; the step grows
+     * after a move and halves after a failed round.
+     */
     private Proposal refine(Acquisition acq, double[] start, double startScore, double startMean) {
         double[] cur = start.clone();
         double cs = startScore, cm = startMean;
-        double[] mean = new double[1];
         int[] vars = cube.variableParameters();
         int evals = 0;
         double step = 0.05;
         boolean discreteDone = false;
         while (step > 1e-4 && evals < settings.maxRefineEvaluations()) {
-            boolean improved = false;
+            List<double[]> polls = new ArrayList<>();
             for (int p : vars) {
                 if (cube.isContinuous(p)) {
                     int o = cube.offset(p);
-                    for (int s = -1; s <= 1; s += 2) {
+                    for (int sgn = -1; sgn <= 1; sgn += 2) {
                         double[] t = cur.clone();
-                        t[o] = Math.min(1, Math.max(0, t[o] + s * step));
-                        if (t[o] == cur[o]) continue;
-                        double v = evaluate(acq, t, mean);
-                        evals++;
-                        if (v > cs) {
-                            cur = t;
-                            cs = v;
-                            cm = mean[0];
-                            improved = true;
-                            break;
-                        }
+                        t[o] = Math.min(1, Math.max(0, t[o] + sgn * step));
+                        if (t[o] != cur[o] && !excluded.contains(cube.key(t))) polls.add(t);
                     }
                 } else if (!discreteDone) {
-                    for (double[] t : cube.discreteNeighbours(cur, p)) {
-                        double v = evaluate(acq, t, mean);
-                        evals++;
-                        if (v > cs) {
-                            cur = t;
-                            cs = v;
-                            cm = mean[0];
-                            improved = true;
-                        }
+                    for (double[] t : cube.discreteNeighbours(cur, p)) if (!excluded.contains(cube.key(t))) polls.add(t);
+                }
+            }
+            boolean improved = false;
+            if (!polls.isEmpty()) {
+                double[][] batch = polls.toArray(new double[0][]);
+                double[] mu = new double[batch.length], sd = new double[batch.length];
+                model.predict(batch, mu, sd);
+                evals += batch.length;
+                int bestPoll = -1;
+                for (int i = 0; i < batch.length; i++) {
+                    double v = acq.score(mu[i], sd[i], best, xi, kappa);
+                    if (v > cs) {
+                        cs = v;
+                        cm = mu[i];
+                        bestPoll = i;
                     }
+                }
+                if (bestPoll >= 0) {
+                    cur = batch[bestPoll];
+                    improved = true;
                 }
             }
             if (improved) {

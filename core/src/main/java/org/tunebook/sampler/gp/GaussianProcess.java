@@ -71,6 +71,14 @@ public final class GaussianProcess {
     private final double lml;
 
     private GaussianProcess(double[][] x, double[] y, double yMean, double yStd, Hyperparameters h) {
+        this(x, y, yMean, yStd, h, null);
+    }
+
+    /**
+     * @param base a model with the same hyperparameters whose inputs are the first rows of {@code x}: its Cholesky
+     *             factor is extended by the new rows only, O(n^2) per new row instead of O(n^3)
+     */
+    private GaussianProcess(double[][] x, double[] y, double yMean, double yStd, Hyperparameters h, GaussianProcess base) {
         this.n = x.length;
         this.dims = x.length == 0 ? h.lengthScales.length : x[0].length;
         this.x = x;
@@ -81,16 +89,19 @@ public final class GaussianProcess {
         this.inverseLengths = new double[h.lengthScales.length];
         for (int d = 0; d < inverseLengths.length; d++) inverseLengths[d] = 1 / h.lengthScales[d];
         this.noise = h.noise;
-        double[] k = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kernel(x[i], x[j]);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
+        double[] l = base == null ? null : extendFactor(base);
+        if (l == null) {
+            double[] k = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = kernel(x[i], x[j]);
+                    k[i * n + j] = v;
+                    k[j * n + i] = v;
+                }
+                k[i * n + i] += noise;
             }
-            k[i * n + i] += noise;
+            l = Cholesky.factor(k, n);
         }
-        double[] l = Cholesky.factor(k, n);
         if (l == null) {
             throw new IllegalStateException("the GP covariance is not positive definite even with jitter (" + h + ")");
         }
@@ -196,7 +207,55 @@ public final class GaussianProcess {
         double[] ay = Arrays.copyOf(y, n + moreY.length);
         System.arraycopy(moreX, 0, ax, n, moreX.length);
         System.arraycopy(moreY, 0, ay, n, moreY.length);
-        return new GaussianProcess(ax, ay, yMean, yStd, hyperparameters());
+        return new GaussianProcess(ax, ay, yMean, yStd, hyperparameters(), this);
+    }
+
+    /**
+     * The model with the same hyperparameters on data that extends this model's (its inputs are the first rows of
+     * {@code moreX}): the Cholesky factor grows by the new rows in O(n^2) each; the targets are standardized again.
+     * Falls back to a full factorization if the inputs are not an extension.
+     */
+    public GaussianProcess extendedTo(double[][] allX, double[] allY) {
+        double mean = 0;
+        for (double v : allY) mean += v;
+        mean /= allY.length;
+        double var = 0;
+        for (double v : allY) var += (v - mean) * (v - mean);
+        double std = Math.sqrt(var / allY.length);
+        if (!(std > 1e-12 * Math.max(1, Math.abs(mean))) || !Double.isFinite(std)) std = 1;
+        return new GaussianProcess(allX, allY, mean, std, hyperparameters(), isPrefixOf(allX) ? this : null);
+    }
+
+    /** Whether this model's inputs are the first rows of {@code other}. */
+    public boolean isPrefixOf(double[][] other) {
+        if (other.length < n) return false;
+        for (int i = 0; i < n; i++) {
+            if (other[i] != x[i] && !Arrays.equals(other[i], x[i])) return false;
+        }
+        return true;
+    }
+
+    /** The Cholesky factor of this object's covariance, built from {@code base}'s factor plus new rows; null if not possible. */
+    private double[] extendFactor(GaussianProcess base) {
+        int m = base.n;
+        if (m > n || base.dims != dims) return null;
+        double[] l = new double[n * n];
+        for (int i = 0; i < m; i++) System.arraycopy(base.chol, i * m, l, i * n, i + 1);
+        for (int i = m; i < n; i++) {
+            int ri = i * n;
+            for (int j = 0; j <= i; j++) {
+                int rj = j * n;
+                double s = kernel(x[i], x[j]) + (i == j ? noise : 0);
+                for (int k = 0; k < j; k++) s -= l[ri + k] * l[rj + k];
+                if (i == j) {
+                    if (!(s > 0) || !Double.isFinite(s)) return null;
+                    l[ri + i] = Math.sqrt(s);
+                } else {
+                    l[ri + j] = s / l[rj + j];
+                }
+            }
+        }
+        return l;
     }
 
     // ------------------------------------------------------------ the kernel

@@ -34,8 +34,9 @@ import org.tunebook.study.TrialState;
  *       so far, scikit-optimize's {@code cl_min}), and maximizes the acquisition with {@link AcquisitionOptimizer}.
  *       Evaluated and running configurations are never proposed again.</li>
  * </ol>
- * Kernel hyperparameters are warm-started from the previous fit, with random restarts while there are at most 60
- * observations and on every tenth fit after that. Deterministic given the seed and the sequence of results (with one job).
+ * Kernel hyperparameters are refitted with random restarts on every proposal while there are at most 60
+ * observations; beyond that, with restarts on every tenth proposal and from the previous optimum on every fifth,
+ * while the others keep them and extend the previous Cholesky factor by the new observations (O(n^2)). Deterministic given the seed and the sequence of results (with one job).
  */
 public final class GpSampler implements Sampler {
 
@@ -69,6 +70,8 @@ public final class GpSampler implements Sampler {
     private final Map<Integer, Map<String, Double>> pending = new HashMap<>();
     private final List<Surrogate> models = new ArrayList<>();
     private GaussianProcess.Hyperparameters warm;
+    private GaussianProcess lastGp;
+    private UnitCube lastCube;
     private int fits;
     private int initHint;
     private final double[] gains = new double[3];
@@ -336,11 +339,21 @@ public final class GpSampler implements Sampler {
                                 boolean maximize) {
         double[][] x = xs.toArray(new double[0][]);
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        // restarts while fits are cheap, then every tenth fit; the warm start follows the optimum in between
-        boolean early = x.length <= 60 || fits % 10 == 0;
-        GaussianProcess.FitSettings fs = new GaussianProcess.FitSettings(noise, early ? restarts : 0, early ? 100 : 30);
-        GaussianProcess gp = GaussianProcess.fit(x, y, fs, warm != null && warm.lengthScales().length == cube.columns() ? warm : null, rng);
+        // Up to 60 observations every call refits the kernel with restarts (cheap there). Beyond, every tenth call
+        // refits with restarts, every fifth from the warm start only, and the others keep the hyperparameters and
+        // extend the previous Cholesky factor by the new rows (O(n^2) instead of O(n^3) per likelihood evaluation).
+        GaussianProcess gp;
+        boolean canExtend = lastGp != null && lastCube == cube && x.length > 60 && fits % 5 != 0 && lastGp.isPrefixOf(x);
+        if (canExtend) {
+            gp = lastGp.extendedTo(x, y);
+        } else {
+            boolean restart = x.length <= 60 || fits % 10 == 0;
+            GaussianProcess.FitSettings fs = new GaussianProcess.FitSettings(noise, restart ? restarts : 0, restart ? 100 : 30);
+            gp = GaussianProcess.fit(x, y, fs, warm != null && warm.lengthScales().length == cube.columns() ? warm : null, rng);
+        }
         fits++;
+        lastGp = gp;
+        lastCube = cube;
         warm = gp.hyperparameters();
         models.add(new Surrogate(cube, gp, maximize));
         if (modelQueueSize != null) while (models.size() > modelQueueSize) models.remove(0);
