@@ -35,8 +35,10 @@ mkdir -p "$RAW"
 
 log "building core and bench"
 mvn -B -ntp -q -pl bench -am package -DskipTests
-mvn -B -ntp -q -pl core dependency:build-classpath -Dmdep.outputFile="$RAW/classpath.txt" >/dev/null
-CP="bench/target/classes:core/target/classes:$(cat "$RAW/classpath.txt")"
+CPFILE="$(mktemp)"
+trap 'rm -f "$CPFILE"' EXIT
+mvn -B -ntp -q -pl core dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null
+CP="bench/target/classes:core/target/classes:$(cat "$CPFILE")"
 JAVA=(java -Xmx1g -cp "$CP" org.tunebook.bench.gp.GpBench)
 
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
