@@ -289,4 +289,24 @@ class GpMinimizeTest {
         assertTrue(Arrays.stream(hedge.hedgeGains()).anyMatch(g -> g != 0), "gp_hedge updates its gains");
         assertTrue(h.bestValue() < 10);
     }
+
+    @Test
+    void partialDependenceOfTheLastModelPointsAtTheMinimum() {
+        OptimizeResult r = Skopt.gpMinimize(GpMinimizeTest::mixed, MIXED,
+                GpOptions.builder().acqFunc("EI").nCalls(25).nInitialPoints(8).randomState(11).build());
+        Surrogate last = r.models().get(r.models().size() - 1);
+        PartialDependence.Curve lr = PartialDependence.of(last, MIXED, 0, 40, 100, 0);
+        assertEquals(40, lr.values().size());
+        int argmin = 0;
+        for (int i = 1; i < lr.mean().length; i++) if (lr.mean()[i] < lr.mean()[argmin]) argmin = i;
+        double best = Math.log10((Double) lr.values().get(argmin));
+        assertEquals(-2.5, best, 0.75, "the learning rate's partial dependence is lowest near 10^-2.5: " + lr.values().get(argmin));
+        PartialDependence.Curve act = PartialDependence.of(last, MIXED, 3, 40, 100, 0);
+        assertEquals(List.of("sigmoid", "tanh", "relu"), act.values());
+        PartialDependence.Curve layers = PartialDependence.of(last, MIXED, 1, 40, 20, 0);
+        assertEquals(8, layers.values().size(), "one grid point per integer 3..10");
+        PartialDependence.Surface both = PartialDependence.of(last, MIXED, 0, 2, 10, 20, 0);
+        assertEquals(10, both.mean().length);
+        assertEquals(10, both.mean()[0].length);
+    }
 }
