@@ -121,7 +121,7 @@ final class ParzenEstimator {
         final double step; // 0 for continuous
         final double low, high; // the range itself (internal values)
         final double lowT, highT; // the adapted range in kernel space (widened by step/2, log)
-        final double[] mu, sigma;
+        final double[] mu, sigma, invSigma;
         final double[] logNorm; // continuous: -log sigma - log sqrt(2 pi) - log mass of range; discrete: -log mass of range
 
         NumericDim(Distribution d, double[] obs, TpeOptions o) {
@@ -148,7 +148,9 @@ final class ParzenEstimator {
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
             logNorm = new double[n + 1];
+            invSigma = new double[n + 1];
             for (int k = 0; k <= n; k++) {
+                invSigma[k] = 1 / sigma[k];
                 double mass = TruncNorm.logMass((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k]);
                 logNorm[k] = step == 0 ? -Math.log(sigma[k]) - TruncNorm.LOG_SQRT_2PI - mass : -mass;
             }
@@ -161,9 +163,7 @@ final class ParzenEstimator {
          */
         private static void bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o) {
             if (n == 0) return;
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            Arrays.sort(order, (p, q) -> Double.compare(mu[p], mu[q]));
+            int[] order = argsort(mu, n);
             double[] s = new double[n + 2];
             s[0] = lowT;
             for (int i = 0; i < n; i++) s[i + 1] = mu[order[i]];
@@ -197,7 +197,7 @@ final class ParzenEstimator {
             if (step == 0) {
                 double xt = log ? Math.log(x) : x;
                 for (int k = 0; k < n; k++) {
-                    double z = (xt - mu[k]) / sigma[k];
+                    double z = (xt - mu[k]) * invSigma[k];
                     acc[k] += logNorm[k] - 0.5 * z * z;
                 }
             } else {
@@ -211,6 +211,26 @@ final class ParzenEstimator {
                 }
             }
         }
+    }
+
+    /**
+     * Indices of the first n values in ascending order. Each value's order-preserving 64-bit image has its
+     * lowest bits replaced by its index and the longs are sorted natively: values closer than about 2^-40
+     * relative may swap, which moves a bandwidth by as little.
+     */
+    static int[] argsort(double[] v, int n) {
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        long mask = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long l = Double.doubleToLongBits(v[i] == 0.0 ? 0.0 : v[i]); // -0.0 sorts as 0.0
+            l ^= (l >> 63) & 0x7fffffffffffffffL; // negative values: reverse their order
+            keys[i] = (l & ~mask) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & mask);
+        return order;
     }
 
     /** Each observed choice gets weight 1 plus prior_weight / kernels spread on every choice; the prior kernel is uniform. */

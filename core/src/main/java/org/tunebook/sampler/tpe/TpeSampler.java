@@ -17,6 +17,7 @@ import org.tunebook.moo.Hypervolume;
 import org.tunebook.moo.NonDominatedSort;
 import org.tunebook.sampler.RandomSampler;
 import org.tunebook.sampler.Sampler;
+import org.tunebook.space.CategoricalDistribution;
 import org.tunebook.space.Distribution;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
@@ -57,6 +58,25 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom rng;
     /** Trials as seen when a trial started, so that a define-by-run trial reads the storage once. */
     private final Map<Long, List<FrozenTrial>> cache = new ConcurrentHashMap<>();
+    /** Per-study memo of finished trials' work that never changes: the intersection space and observation rows. */
+    private StudyMemo memo;
+
+    private static final class StudyMemo {
+        final Object key;
+        final java.util.BitSet folded = new java.util.BitSet(); // trial numbers already in the intersection
+        Map<String, Distribution> intersection; // null until the first finished trial
+        final Map<List<Object>, Map<FrozenTrial, double[]>> rows = new java.util.HashMap<>();
+
+        StudyMemo(Object key) {
+            this.key = key;
+        }
+    }
+
+    private synchronized StudyMemo memo(Study study) {
+        List<Object> key = List.of(study.storage(), study.studyId());
+        if (memo == null || !memo.key.equals(key)) memo = new StudyMemo(key);
+        return memo;
+    }
 
     private TpeSampler(Builder b) {
         this.nStartupTrials = b.nStartupTrials;
@@ -226,7 +246,23 @@ public final class TpeSampler implements Sampler {
         if (group) {
             for (Map<String, Distribution> g : SearchSpaces.groups(finished)) space.putAll(g);
         } else {
-            space.putAll(SearchSpaces.intersection(finished));
+            StudyMemo m = memo(study);
+            synchronized (m) {
+                for (FrozenTrial t : finished) {
+                    if (m.folded.get(t.number())) continue;
+                    m.folded.set(t.number());
+                    if (m.intersection == null) {
+                        m.intersection = new TreeMap<>(t.distributions());
+                    } else {
+                        m.intersection.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+                    }
+                }
+                if (m.intersection != null) {
+                    m.intersection.forEach((name, d) -> {
+                        if (!d.isSingle()) space.put(name, d);
+                    });
+                }
+            }
         }
         return space;
     }
@@ -316,17 +352,20 @@ public final class TpeSampler implements Sampler {
         boolean multi = study.isMultiObjective();
         int n = finished.size();
         int nBelow = gamma != null ? gamma.applyAsInt(n) : multi ? defaultGammaMultiObjective(n) : defaultGamma(n);
-        List<FrozenTrial> below = new ArrayList<>();
-        List<FrozenTrial> above = new ArrayList<>(running);
-        split(study, finished, nBelow, below, above);
-        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
-        below.sort(byNumber);
-        above.sort(byNumber);
+        Set<FrozenTrial> good = split(study, finished, nBelow);
+        // both groups in trial-number order (the storage's order), which the weights rely on
+        List<FrozenTrial> below = new ArrayList<>(good.size());
+        List<FrozenTrial> above = new ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) {
+            if (t.trialId() == current.trialId()) continue;
+            if (good.contains(t)) below.add(t);
+            else if (t.state() != TrialState.FAIL && t.state() != TrialState.WAITING) above.add(t);
+        }
 
         List<String> names = new ArrayList<>(space.keySet());
         List<Distribution> dists = new ArrayList<>(space.values());
-        double[][] obsBelow = observations(below, names, dists);
-        double[][] obsAbove = observations(above, names, dists);
+        double[][] obsBelow = observations(study, below, names, dists, trials.size());
+        double[][] obsAbove = observations(study, above, names, dists, trials.size());
         double[] wBelow = multi ? ones(obsBelow.length) : weightsOf(obsBelow.length);
         double[] wAbove = weightsOf(obsAbove.length);
         ParzenEstimator l = new ParzenEstimator(dists, obsBelow, wBelow, options);
@@ -377,11 +416,51 @@ public final class TpeSampler implements Sampler {
         return w;
     }
 
-    /** Rows of internal values for the trials that have every parameter (with a compatible distribution). */
+    private double[][] observations(Study study, List<FrozenTrial> trials, List<String> names, List<Distribution> dists, int studySize) {
+        StudyMemo m = memo(study);
+        List<Object> key = new ArrayList<>(names);
+        key.addAll(dists);
+        Map<FrozenTrial, double[]> known;
+        synchronized (m) {
+            if (m.rows.size() > 64) m.rows.clear();
+            known = m.rows.computeIfAbsent(key, k -> new java.util.IdentityHashMap<>());
+        }
+        double[][] byTrial = new double[trials.size()][];
+        List<FrozenTrial> unknown = new ArrayList<>();
+        synchronized (known) {
+            for (int i = 0; i < trials.size(); i++) {
+                byTrial[i] = known.get(trials.get(i));
+                if (byTrial[i] == null) unknown.add(trials.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            double[][] fresh = observations(unknown, names, dists);
+            // finished trials never change: remember their rows (or their absence) for the next proposals. A storage
+            // that returns new objects on every read gets no hits, so the memo is bounded by the trials at hand
+            synchronized (known) {
+                if (known.size() > 2 * studySize + 100) known.clear();
+                int k = 0;
+                for (int i = 0; i < trials.size(); i++) {
+                    if (byTrial[i] != null) continue;
+                    FrozenTrial t = trials.get(i);
+                    double[] row = fresh[k++];
+                    byTrial[i] = row == null ? new double[0] : row;
+                    if (t.state().isFinished()) known.put(t, byTrial[i]);
+                }
+            }
+        }
+        List<double[]> rows = new ArrayList<>(trials.size());
+        for (double[] row : byTrial) if (row.length > 0) rows.add(row);
+        return rows.toArray(new double[0][]);
+    }
+
+    /** Rows of internal values for the trials that have every parameter (with a compatible distribution); null for the others. */
     @SuppressWarnings("unchecked")
     private static double[][] observations(List<FrozenTrial> trials, List<String> names, List<Distribution> dists) {
-        List<double[]> rows = new ArrayList<>(trials.size());
+        double[][] rows = new double[trials.size()][];
+        int index = -1;
         for (FrozenTrial t : trials) {
+            index++;
             Map<String, Object> relative = null;
             if (t.state() == TrialState.RUNNING && t.systemAttrs().get(RELATIVE_PARAMS_KEY) instanceof Map<?, ?> m) {
                 relative = (Map<String, Object>) m;
@@ -393,6 +472,13 @@ public final class TpeSampler implements Sampler {
                 Distribution want = dists.get(j);
                 Distribution have = t.distributions().get(name);
                 double v;
+                if (have != null && have.equals(want)) {
+                    // the common case: same distribution, so the stored value is valid for it
+                    Object external = t.params().get(name);
+                    row[j] = external instanceof Number num && !(want instanceof CategoricalDistribution)
+                            ? num.doubleValue() : want.toInternal(external);
+                    continue;
+                }
                 if (have != null) {
                     if (!have.compatibleWith(want)) {
                         ok = false;
@@ -409,13 +495,14 @@ public final class TpeSampler implements Sampler {
                 if (!want.contains(v)) ok = false;
                 row[j] = v;
             }
-            if (ok) rows.add(row);
+            if (ok) rows[index] = row;
         }
-        return rows.toArray(new double[0][]);
+        return rows;
     }
 
-    /** Fills {@code below} with the best {@code nBelow} finished trials and {@code above} with the others. */
-    private static void split(Study study, List<FrozenTrial> finished, int nBelow, List<FrozenTrial> below, List<FrozenTrial> above) {
+    /** The best {@code nBelow} finished trials ("below"), as an identity set. */
+    private static Set<FrozenTrial> split(Study study, List<FrozenTrial> finished, int nBelow) {
+        Set<FrozenTrial> below = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<FrozenTrial> complete = new ArrayList<>();
         List<FrozenTrial> pruned = new ArrayList<>();
         for (FrozenTrial t : finished) {
@@ -424,21 +511,41 @@ public final class TpeSampler implements Sampler {
         }
         int k = Math.max(0, Math.min(nBelow, complete.size()));
         if (study.isMultiObjective()) {
-            splitMultiObjective(complete, study.directions(), k, below, above);
-            above.addAll(pruned); // pruning is single-objective only: treat stray PRUNED trials as bad
-            return;
+            // pruning is single-objective only: stray PRUNED trials stay in "above"
+            below.addAll(splitMultiObjective(complete, study.directions(), k));
+            return below;
         }
         Direction d = study.direction();
-        List<FrozenTrial> sorted = new ArrayList<>(complete);
-        sorted.sort(d == Direction.MINIMIZE ? Comparator.comparingDouble(FrozenTrial::value)
-                : Comparator.comparingDouble(FrozenTrial::value).reversed());
-        below.addAll(sorted.subList(0, k));
-        above.addAll(sorted.subList(k, sorted.size()));
+        double[] keys = new double[complete.size()];
+        for (int i = 0; i < keys.length; i++) {
+            double v = complete.get(i).values().get(0);
+            keys[i] = d == Direction.MINIMIZE ? v : -v;
+        }
+        for (int i : smallest(keys, k)) below.add(complete.get(i));
         int kPruned = Math.max(0, Math.min(nBelow - k, pruned.size()));
-        List<FrozenTrial> ps = new ArrayList<>(pruned);
-        ps.sort(prunedOrder(d));
-        below.addAll(ps.subList(0, kPruned));
-        above.addAll(ps.subList(kPruned, ps.size()));
+        if (kPruned > 0) {
+            List<FrozenTrial> ps = new ArrayList<>(pruned);
+            ps.sort(prunedOrder(d));
+            below.addAll(ps.subList(0, kPruned));
+        }
+        return below;
+    }
+
+    /** Indices of the k smallest keys, ties to the earlier index (as a stable sort), by insertion into a short list. */
+    static int[] smallest(double[] keys, int k) {
+        int[] top = new int[k];
+        int size = 0;
+        for (int i = 0; i < keys.length && k > 0; i++) {
+            double v = keys[i];
+            if (size == k && !(v < keys[top[k - 1]])) continue;
+            int pos = size == k ? k - 1 : size++;
+            while (pos > 0 && v < keys[top[pos - 1]]) {
+                top[pos] = top[pos - 1];
+                pos--;
+            }
+            top[pos] = i;
+        }
+        return size == k ? top : java.util.Arrays.copyOf(top, size);
     }
 
     /** Pruned trials: further steps first, then a better last intermediate value; NaN last; none reported after all. */
@@ -458,17 +565,10 @@ public final class TpeSampler implements Sampler {
         return new double[]{-step, d == Direction.MINIMIZE ? v : -v};
     }
 
-    private static void splitMultiObjective(List<FrozenTrial> complete, List<Direction> dirs, int nBelow,
-                                            List<FrozenTrial> below, List<FrozenTrial> above) {
+    private static List<FrozenTrial> splitMultiObjective(List<FrozenTrial> complete, List<Direction> dirs, int nBelow) {
         int n = complete.size();
-        if (nBelow <= 0) {
-            above.addAll(complete);
-            return;
-        }
-        if (nBelow >= n) {
-            below.addAll(complete);
-            return;
-        }
+        if (nBelow <= 0) return List.of();
+        if (nBelow >= n) return complete;
         double[][] loss = new double[n][];
         for (int i = 0; i < n; i++) loss[i] = Hypervolume.toLoss(complete.get(i).values(), dirs);
         int[] rank = NonDominatedSort.ranks(loss);
@@ -484,7 +584,9 @@ public final class TpeSampler implements Sampler {
             chosen.addAll(hypervolumeSubset(front, loss, nBelow - chosen.size()));
             break;
         }
-        for (int i = 0; i < n; i++) (chosen.contains(i) ? below : above).add(complete.get(i));
+        List<FrozenTrial> below = new ArrayList<>();
+        for (int i : chosen) below.add(complete.get(i));
+        return below;
     }
 
     /** Greedy hypervolume subset selection of {@code size} indices of one front (reference: 1.1 x the worst point). */

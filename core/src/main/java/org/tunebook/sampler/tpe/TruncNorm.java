@@ -31,12 +31,26 @@ final class TruncNorm {
     static double logQ(double z) {
         if (z >= 0) return LOG_HALF + logErfcPositive(z * INV_SQRT2);
         // Q(z) = 1 - Q(-z)
-        return Math.log1p(-Math.exp(LOG_HALF + logErfcPositive(-z * INV_SQRT2)));
+        return log1mSmall(Math.exp(LOG_HALF + logErfcPositive(-z * INV_SQRT2)));
+    }
+
+    /** Q(z) = P(Z > z) for z >= 0. */
+    private static double q(double z) {
+        double x = z * INV_SQRT2;
+        double t = 1 / (1 + 0.5 * x);
+        double poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+                + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+        return 0.5 * t * Math.exp(-x * x + poly);
+    }
+
+    /** log(1 - x) for 0 <= x <= 1/2 without Math.log1p, which is slow in Java: a series below 1e-4, else plain log. */
+    static double log1mSmall(double x) {
+        return x < 1e-4 ? -x - 0.5 * x * x - x * x * x / 3 : Math.log(1 - x);
     }
 
     /** log(1 - exp(d)) for d <= 0. */
     static double log1mexp(double d) {
-        return d > -0.6931471805599453 ? Math.log(-Math.expm1(d)) : Math.log1p(-Math.exp(d));
+        return d > -0.6931471805599453 ? Math.log(-Math.expm1(d)) : log1mSmall(Math.exp(d));
     }
 
     /** log P(a < Z < b) for the standard normal, a < b. */
@@ -56,8 +70,8 @@ final class TruncNorm {
             double la = logQ(-b), lb = logQ(-a);
             return la + log1mexp(lb - la);
         }
-        double tails = Math.exp(logQ(-a)) + Math.exp(logQ(b));
-        return Math.log1p(-tails);
+        if (a < -9 && b > 9) return 0; // both tails below 1e-19: the whole mass, to double precision
+        return log1mSmall(q(-a) + q(b));
     }
 
     /** A standard normal draw conditioned on (a, b); a <= 0 <= b is the common case and costs ~2 draws. */
