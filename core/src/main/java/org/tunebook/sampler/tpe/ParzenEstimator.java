@@ -91,9 +91,25 @@ final class ParzenEstimator {
         int m = x.length;
         double[] out = new double[m];
         double[] acc = new double[nKernels];
+        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once per value
+        List<java.util.Map<Double, double[]>> memo = new java.util.ArrayList<>(dims.length);
+        for (Dim d : dims) memo.add(d instanceof NumericDim nd && nd.step == 0 ? null : new java.util.HashMap<>());
         for (int s = 0; s < m; s++) {
             System.arraycopy(logWeights, 0, acc, 0, nKernels);
-            for (int j = 0; j < dims.length; j++) dims[j].addLogPdf(x[s][j], acc);
+            for (int j = 0; j < dims.length; j++) {
+                java.util.Map<Double, double[]> known = memo.get(j);
+                if (known == null) {
+                    dims[j].addLogPdf(x[s][j], acc);
+                } else {
+                    Dim dim = dims[j];
+                    double[] terms = known.computeIfAbsent(x[s][j], v -> {
+                        double[] t = new double[nKernels];
+                        dim.addLogPdf(v, t);
+                        return t;
+                    });
+                    for (int k = 0; k < nKernels; k++) acc[k] += terms[k];
+                }
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (double v : acc) if (v > max) max = v;
             if (max == Double.NEGATIVE_INFINITY) {
@@ -101,7 +117,7 @@ final class ParzenEstimator {
                 continue;
             }
             double total = 0;
-            double cut = max - 40; // exp(-40) ~ 4e-18: below double precision relative to the max term
+            double cut = max - 30; // terms below exp(-30) ~ 1e-13 of the largest one change the sum by less than 1e-10
             for (double v : acc) if (v > cut) total += Math.exp(v - max);
             out[s] = max + Math.log(total);
         }
@@ -122,6 +138,8 @@ final class ParzenEstimator {
         final double low, high; // the range itself (internal values)
         final double lowT, highT; // the adapted range in kernel space (widened by step/2, log)
         final double[] mu, sigma, invSigma;
+        final int[] kernelToUnique; // discrete only
+        final double[] uniqueMu, uniqueSigma;
         final double[] logNorm; // continuous: -log sigma - log sqrt(2 pi) - log mass of range; discrete: -log mass of range
 
         NumericDim(Distribution d, double[] obs, TpeOptions o) {
@@ -147,6 +165,36 @@ final class ParzenEstimator {
             bandwidths(mu, sigma, n, lowT, highT, o);
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
+            if (step != 0) {
+                // int and stepped kernels share few (mu, sigma) pairs: masses are computed once per pair
+                kernelToUnique = new int[n + 1];
+                int cap = Integer.highestOneBit(Math.max(4, 4 * (n + 1)));
+                long[] keyMu = new long[cap], keySigma = new long[cap];
+                int[] slotId = new int[cap];
+                java.util.Arrays.fill(slotId, -1);
+                double[] um = new double[n + 1], us = new double[n + 1];
+                int count = 0;
+                for (int k = 0; k <= n; k++) {
+                    long a = Double.doubleToLongBits(mu[k]), b = Double.doubleToLongBits(sigma[k]);
+                    long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+                    int slot = (int) (h ^ (h >>> 29)) & (cap - 1);
+                    while (slotId[slot] >= 0 && (keyMu[slot] != a || keySigma[slot] != b)) slot = (slot + 1) & (cap - 1);
+                    if (slotId[slot] < 0) {
+                        slotId[slot] = count;
+                        keyMu[slot] = a;
+                        keySigma[slot] = b;
+                        um[count] = mu[k];
+                        us[count] = sigma[k];
+                        count++;
+                    }
+                    kernelToUnique[k] = slotId[slot];
+                }
+                uniqueMu = java.util.Arrays.copyOf(um, count);
+                uniqueSigma = java.util.Arrays.copyOf(us, count);
+            } else {
+                kernelToUnique = null;
+                uniqueMu = uniqueSigma = null;
+            }
             logNorm = new double[n + 1];
             invSigma = new double[n + 1];
             for (int k = 0; k <= n; k++) {
@@ -206,9 +254,11 @@ final class ParzenEstimator {
                     left = Math.log(left);
                     right = Math.log(right);
                 }
-                for (int k = 0; k < n; k++) {
-                    acc[k] += logNorm[k] + TruncNorm.logMass((left - mu[k]) / sigma[k], (right - mu[k]) / sigma[k]);
+                double[] mass = new double[uniqueMu.length];
+                for (int u = 0; u < mass.length; u++) {
+                    mass[u] = TruncNorm.logMass((left - uniqueMu[u]) / uniqueSigma[u], (right - uniqueMu[u]) / uniqueSigma[u]);
                 }
+                for (int k = 0; k < n; k++) acc[k] += logNorm[k] + mass[kernelToUnique[k]];
             }
         }
     }
