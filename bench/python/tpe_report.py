@@ -1,6 +1,8 @@
 """Writes bench/results/tpe.md from the JSON lines of bench/run-tpe.sh (Tunebook and Optuna side by side)."""
 import json
 import statistics as st
+
+from scipy.stats import mannwhitneyu
 import sys
 from collections import defaultdict
 
@@ -35,9 +37,11 @@ def main(workdir, out, header_file):
     trials = rows[0]["trials"]
     lines += ["## TPE: median final regret (best value found minus the global minimum; lower is better)", "",
               "Same start (seed s for run s), Optuna 5.0.0 `TPESampler(seed=s)` with its defaults (multivariate, "
-              "constant liar) vs Tunebook `TpeSampler.seeded(s)` with the same defaults. Quartiles in brackets.", "",
-              "| function | trials | Tunebook median [q1, q3] | Optuna median [q1, q3] | Tunebook / Optuna | runs (T / O) |",
-              "|---|---|---|---|---|---|"]
+              "constant liar) vs Tunebook `TpeSampler.seeded(s)` with the same defaults. Quartiles in brackets. "
+              "The seeds drive different random streams, so runs are not paired: p is the two-sided Mann-Whitney U test "
+              "of the two samples of regrets (a large p means the difference is within seed-to-seed noise).", "",
+              "| function | trials | Tunebook median [q1, q3] | Optuna median [q1, q3] | Tunebook / Optuna | p | runs (T / O) |",
+              "|---|---|---|---|---|---|---|"]
     verdicts = []
     for fn in fns:
         t, o = by[(fn, "tunebook")], by[(fn, "optuna")]
@@ -47,11 +51,12 @@ def main(workdir, out, header_file):
                 continue
             mt, mo = st.median(tv), st.median(ov)
             ratio = mt / mo if mo > 0 else float("inf") if mt > 0 else 1.0
-            lines.append("| %s | %d | %s [%s, %s] | %s [%s, %s] | %.2f | %d / %d |" % (
-                fn, n, fmt(mt), fmt(q(tv, .25)), fmt(q(tv, .75)), fmt(mo), fmt(q(ov, .25)), fmt(q(ov, .75)), ratio, len(tv), len(ov)))
-            verdicts.append((fn, n, mt <= mo, ratio))
+            p = mannwhitneyu(tv, ov, alternative="two-sided").pvalue
+            lines.append("| %s | %d | %s [%s, %s] | %s [%s, %s] | %.2f | %.2f | %d / %d |" % (
+                fn, n, fmt(mt), fmt(q(tv, .25)), fmt(q(tv, .75)), fmt(mo), fmt(q(ov, .25)), fmt(q(ov, .75)), ratio, p, len(tv), len(ov)))
+            verdicts.append((fn, n, mt <= mo, ratio, p))
     lines += ["", "Goal \"median final regret no worse than Optuna's TPE on every function\": " +
-              ", ".join("%s@%d %s" % (fn, n, "met" if ok else "NOT met (x%.2f)" % r) for fn, n, ok, r in verdicts) + ".", ""]
+              ", ".join("%s@%d %s" % (fn, n, "met" if ok else "not met (x%.2f, p=%.2f)" % (r, p)) for fn, n, ok, r, p in verdicts) + ".", ""]
 
     ob = defaultdict(dict)
     for r in over:

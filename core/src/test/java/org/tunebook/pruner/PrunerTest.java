@@ -191,6 +191,16 @@ class PrunerTest {
     }
 
     @Test
+    void byName() {
+        assertTrue(Pruners.byName("median") instanceof MedianPruner);
+        assertTrue(Pruners.byName("Hyperband") instanceof HyperbandPruner);
+        assertTrue(Pruners.byName("sha") instanceof SuccessiveHalvingPruner);
+        assertEquals(Pruner.none(), Pruners.byName(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pruners.byName("meadian"));
+        assertTrue(e.getMessage().contains(Pruners.NAMES), e.getMessage());
+    }
+
+    @Test
     void badSettingsNameTheFix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PercentilePruner(120));
         assertTrue(e.getMessage().contains("between 0 and 100"), e.getMessage());
