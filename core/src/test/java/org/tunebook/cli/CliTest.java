@@ -158,7 +158,7 @@ class CliTest {
         Path modes = script("modes.py", MODES);
         Path pids = dir.resolve("pids.txt");
         Result r = cli(args(List.of("optimize", "--study", "modes", "--storage", storage, "--sampler", "grid", "--jobs", "2",
-                        "--trial-timeout", "1", "--param", "mode=cat(ok,fail,text,slow)", "--param", "x=int(0,1)", "--json"),
+                        "--trial-timeout", "8", "--param", "mode=cat(ok,fail,text,slow)", "--param", "x=int(0,1)", "--json"),
                 "python3", modes.toString(), "{mode}", "{x}", pids.toString()));
         assertEquals(0, r.code, r.err);
         assertEquals(1, r.out.strip().lines().count(), "stdout is exactly the JSON object: " + r.out);
@@ -182,7 +182,7 @@ class CliTest {
                     case "ok" -> assertEquals(TrialState.COMPLETE, t.state());
                     case "fail" -> assertTrue(reason.contains("exit code 3") && reason.contains("Traceback: boom at x=" + t.params().get("x")), reason);
                     case "text" -> assertTrue(reason.contains("'hello', not a number"), reason);
-                    default -> assertTrue(reason.contains("timed out after 1 s"), reason);
+                    default -> assertTrue(reason.contains("timed out after 8 s"), reason);
                 }
             }
         }

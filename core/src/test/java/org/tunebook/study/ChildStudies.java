@@ -17,8 +17,14 @@ import org.tunebook.storage.Storage;
  * </ul>
  */
 public final class ChildStudies {
-    static final Map<String, List<Object>> GRID = Map.of(
-            "a", List.of(0, 1, 2, 3, 4), "b", List.of("x", "y", "z", "w"), "c", List.of(true, false));
+    /** Ordered: Map.of's iteration order differs between JVMs, and so would the grid's point numbering. */
+    static final Map<String, List<Object>> GRID = new java.util.LinkedHashMap<>();
+
+    static {
+        GRID.put("a", List.of(0, 1, 2, 3, 4));
+        GRID.put("b", List.of("x", "y", "z", "w"));
+        GRID.put("c", List.of(true, false));
+    }
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[1]);

@@ -33,7 +33,7 @@ class SqliteProcessesTest {
 
     @Test
     void gridWithFourJobsOnSqliteTakesEveryPointOnceAndStops() {
-        Map<String, List<Object>> grid = Map.of("a", List.of(0, 1, 2, 3, 4), "b", List.of("x", "y", "z", "w"), "c", List.of(true, false));
+        Map<String, List<Object>> grid = ChildStudies.GRID;
         try (Storage st = Storage.sqlite(dir.resolve("grid.db"))) {
             Study study = Study.builder("grid").storage(st).sampler(new GridSampler(grid)).create();
             Objective f = t -> {
