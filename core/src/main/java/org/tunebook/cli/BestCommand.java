@@ -38,7 +38,7 @@ final class BestCommand implements Callable<Integer> {
                 return 1;
             }
             FrozenTrial b = best.get();
-            io.out().println("best trial " + b.number() + " of study '" + study.name() + "' (" + study.direction().name().toLowerCase()
+            io.out().println("best trial " + b.number() + " of study '" + study.name() + "' (" + study.direction().name().toLowerCase(java.util.Locale.ROOT)
                     + ", " + study.describeCounts() + ")");
             io.out().println("  value = " + b.value());
             b.params().forEach((k, v) -> io.out().println("  " + k + " = " + CommandObjective.format(v)));

@@ -56,7 +56,8 @@ final class OptimizeCommand implements Callable<Integer> {
             + "remaining point, or --timeout).")
     Integer trials;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the sampler, for reproducible runs.")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the sampler, for reproducible runs (a resumed study uses S plus its "
+            + "number of trials, so that it does not repeat its first points).")
     Long seed;
 
     @Option(names = "--direction", paramLabel = "minimize|maximize", description = "Default minimize for a new study; a resumed study keeps its own.")
@@ -96,7 +97,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Direction dir = parseDirection();
         checkCommand();
         try (Storage st = storage.open()) {
-            Sampler sampler = sampler(space);
+            Sampler sampler = sampler(space, effectiveSeed(st));
             Study study = openStudy(st, sampler, dir);
             OptimizeOptions options = OptimizeOptions.defaults()
                     .withTrials(trials) // null: a grid runs until every point is taken
@@ -197,9 +198,20 @@ final class OptimizeCommand implements Callable<Integer> {
         throw UsageError.of("COMMAND", "'" + exe + "' is not found on PATH: give its path, or install it");
     }
 
-    private Sampler sampler(Space space) {
+    /**
+     * The seed for this run: --seed itself for a new study; for a resumed one, --seed plus the number of its
+     * trials, so that running the same command again continues the search instead of repeating its first points
+     * (still reproducible: the same commands give the same trials).
+     */
+    private Long effectiveSeed(Storage st) {
+        if (seed == null) return null;
+        int earlier = st.findStudy(studyName).map(info -> st.countTrials(info.studyId(), TrialState.ALL)).orElse(0);
+        return seed + earlier;
+    }
+
+    private Sampler sampler(Space space, Long samplerSeed) {
         try {
-            return Samplers.byName(samplerName, space, seed);
+            return Samplers.byName(samplerName, space, samplerSeed);
         } catch (IllegalArgumentException e) {
             throw UsageError.of("--sampler " + samplerName, e.getMessage());
         }

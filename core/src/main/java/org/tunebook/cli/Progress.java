@@ -30,7 +30,7 @@ final class Progress implements StudyListener {
         direction = study.direction();
         best = study.bestTrialIfAny().orElse(null);
         int earlier = study.trials().size();
-        out.println("[tunebook] study '" + study.name() + "' (" + direction.name().toLowerCase() + ") in " + study.storage().url()
+        out.println("[tunebook] study '" + study.name() + "' (" + direction.name().toLowerCase(java.util.Locale.ROOT) + ") in " + study.storage().url()
                 + " with " + study.sampler().name() + (earlier > 0 ? ": resuming after " + earlier + " trials" : ""));
         out.flush();
     }

@@ -41,7 +41,7 @@ final class StudiesCommand implements Callable<Integer> {
             IntColumn total = IntColumn.create("trials");
             List<IntColumn> byState = new ArrayList<>();
             for (TrialState s : List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING)) {
-                byState.add(IntColumn.create(s.name().toLowerCase()));
+                byState.add(IntColumn.create(s.name().toLowerCase(java.util.Locale.ROOT)));
             }
             StringColumn best = StringColumn.create("best");
             for (StudyInfo info : infos) {
@@ -50,7 +50,7 @@ final class StudiesCommand implements Callable<Integer> {
                 Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
                 for (FrozenTrial t : trials) counts.merge(t.state(), 1, Integer::sum);
                 name.append(info.name());
-                direction.append(info.directions().stream().map(d -> d.name().toLowerCase()).reduce((a, b) -> a + "," + b).orElse(""));
+                direction.append(info.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).reduce((a, b) -> a + "," + b).orElse(""));
                 total.append(trials.size());
                 int k = 0;
                 for (TrialState s : List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING)) {

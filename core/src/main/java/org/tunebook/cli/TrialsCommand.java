@@ -53,7 +53,7 @@ final class TrialsCommand implements Callable<Integer> {
             boolean anyReason = reasons.stream().anyMatch(r -> !r.get(0).isEmpty());
             io.out().print(TextTable.render(table, anyReason ? List.of("fail_reason") : List.of(), anyReason ? reasons : null));
             io.out().println("(" + table.rowCount() + " of " + trials.size() + " trials of study '" + study.name() + "', "
-                    + study.directions().stream().map(d -> d.name().toLowerCase()).reduce((a, b) -> a + "," + b).orElse("") + ")");
+                    + study.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).reduce((a, b) -> a + "," + b).orElse("") + ")");
             if (csv != null) {
                 try {
                     if (csv.toAbsolutePath().getParent() != null) java.nio.file.Files.createDirectories(csv.toAbsolutePath().getParent());

@@ -116,13 +116,14 @@ class CliTest {
         assertTrue(first.err.contains("[tunebook] trial 4 COMPLETE"), "progress goes to stderr with --json: " + first.err);
 
         Result second = cli(args(List.of("optimize", "--study", "quad", "--storage", storage, "--sampler", "random", "--trials", "3",
-                "--param", "x=real(-5,10)"), "python3", obj.toString(), "{x}"));
+                "--seed", "7", "--param", "x=real(-5,10)"), "python3", obj.toString(), "{x}"));
         assertEquals(0, second.code, second.err);
         assertTrue(second.out.contains("resuming after 5 trials"), second.out);
         assertTrue(second.out.contains("[tunebook] trial 7 COMPLETE"), second.out);
         try (Storage st = Storage.open(storage)) {
             Study s = Studies.load("quad", st);
             assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), s.trials().stream().map(FrozenTrial::number).toList());
+            assertEquals(8, s.trials().stream().map(t -> t.params().get("x")).distinct().count(), "the same --seed does not repeat points on resume");
         }
 
         Path csv = dir.resolve("out/top.csv");
@@ -248,6 +249,34 @@ class CliTest {
         Result dir2 = cli(args(concat(base, "--sampler", "random", "--trials", "1", "--direction", "maximize", "--param", "x=real(0,1)"), "python3", py, "{x}"));
         assertEquals(2, dir2.code);
         assertTrue(dir2.err.contains("--direction") && dir2.err.contains("MINIMIZE"), dir2.err);
+    }
+
+    /** SIGTERM (as Ctrl-C's SIGINT) to the CLI's JVM: the running trial is stored as FAIL "interrupted" and its command is killed. */
+    @Test
+    void terminatingTheCliFailsTheRunningTrialAndKillsItsCommand() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "optimize", "--study", "term", "--storage", storage, "--sampler", "random", "--trials", "3", "--param", "x=real(0,1)",
+                "--", "sleep", "120");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile()).start();
+        ProcessHandle sleeper = null;
+        for (int i = 0; i < 600 && sleeper == null; i++) {
+            Thread.sleep(100);
+            sleeper = p.descendants().filter(h -> h.info().command().map(c -> c.endsWith("sleep")).orElse(false)).findFirst().orElse(null);
+        }
+        assertTrue(sleeper != null, "the trial's command started: " + Files.readString(dir.resolve("cli.log")));
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("cli.log"));
+        for (int i = 0; i < 50 && sleeper.isAlive(); i++) Thread.sleep(100);
+        assertFalse(sleeper.isAlive(), "the command of the interrupted trial was killed");
+        try (Storage st = Storage.open(storage)) {
+            List<FrozenTrial> trials = Studies.load("term", st).trials();
+            assertEquals(1, trials.size(), log);
+            assertEquals(TrialState.FAIL, trials.get(0).state(), log);
+            assertTrue(trials.get(0).failReason().startsWith("interrupted"), trials.get(0).failReason());
+        }
+        assertTrue(log.contains("trial 0 FAIL") && log.contains("reason: interrupted"), log);
     }
 
     @Test
