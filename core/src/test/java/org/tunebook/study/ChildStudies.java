@@ -10,7 +10,7 @@ import org.tunebook.storage.Storage;
 
 /**
  * Studies run in a child JVM by {@link SqliteProcessesTest}. Prints one line per event on standard output:
- * {@code started N} when trial N begins and {@code finished N} once trial N is stored.
+ * {@code started N} when trial N begins (in hang mode: once its parameter is stored) and {@code finished N} once trial N is stored.
  * <ul>
  *   <li>{@code grid DB STUDY READY_DIR WORKER}: joins a grid study, waits until both workers are ready, runs until the grid is exhausted.</li>
  *   <li>{@code hang DB STUDY}: random search whose trial 3 never ends (the parent kills the JVM with SIGKILL).</li>
@@ -48,8 +48,8 @@ public final class ChildStudies {
             case "hang" -> {
                 Study study = Study.builder(name).storage(storage).sampler(new RandomSampler(5L)).create();
                 study.optimize(t -> {
-                    println("started " + t.number());
                     double x = t.suggestFloat("x", -1, 1);
+                    println("started " + t.number()); // after the suggestion, which is stored at once
                     if (t.number() >= 3) Thread.sleep(120_000); // killed here
                     return x * x;
                 }, OptimizeOptions.trials(10).withCallback(report));
