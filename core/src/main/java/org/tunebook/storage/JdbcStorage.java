@@ -69,6 +69,43 @@ public final class JdbcStorage implements Storage {
     private final Object lock = new Object();
     /** Finished trials never change: they are read once per storage object. */
     private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
+    /** Prepared statements by SQL text (guarded by {@link #lock}). */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** RUNNING trials this object created or took: what was written to them, so finishing needs no read back. */
+    private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    /** JSON of the distributions seen (records: equal distributions share one entry). */
+    private final Map<Distribution, String> distributionJson = new ConcurrentHashMap<>();
+
+    /** A RUNNING trial as written through this object. Mutated only with {@link #lock} held. */
+    private static final class Live {
+        final int number;
+        final Instant start;
+        final Map<String, Object> params = new LinkedHashMap<>();
+        final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        final Map<String, Object> userAttrs = new TreeMap<>();
+        final Map<String, Object> systemAttrs = new TreeMap<>();
+        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+
+        Live(int number, Instant start) {
+            this.number = number;
+            this.start = start;
+        }
+
+        static Live of(FrozenTrial t) {
+            Live l = new Live(t.number(), t.datetimeStart());
+            l.params.putAll(t.params());
+            l.distributions.putAll(t.distributions());
+            l.userAttrs.putAll(t.userAttrs());
+            l.systemAttrs.putAll(t.systemAttrs());
+            l.intermediate.putAll(t.intermediateValues());
+            return l;
+        }
+
+        FrozenTrial freeze(long trialId, TrialState state, List<Double> values, Instant complete, String failReason) {
+            return new FrozenTrial(number, trialId, state, values, params, distributions, userAttrs, systemAttrs, intermediate,
+                    start, complete, failReason);
+        }
+    }
 
     private JdbcStorage(Dialect dialect, String url, Connection conn) {
         this.dialect = dialect;
@@ -131,13 +168,9 @@ public final class JdbcStorage implements Storage {
         synchronized (lock) {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    try (Statement s = conn.createStatement()) {
-                        s.execute(dialect.begin);
-                    }
+                    prepared(dialect.begin).execute();
                     T result = work.run();
-                    try (Statement s = conn.createStatement()) {
-                        s.execute("COMMIT");
-                    }
+                    prepared("COMMIT").execute();
                     return result;
                 } catch (SQLException e) {
                     rollbackQuietly();
@@ -219,9 +252,20 @@ public final class JdbcStorage implements Storage {
     }
 
     private int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = bind(conn.prepareStatement(sql), args)) {
-            return ps.executeUpdate();
+        return bind(prepared(sql), args).executeUpdate();
+    }
+
+    /**
+     * A prepared statement compiled once per connection and reused (SQLite spends much of a small statement's
+     * time compiling it). Only called with {@link #lock} held; results are always closed by the caller.
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            statements.put(sql, ps);
         }
+        return ps;
     }
 
     private static long now() {
@@ -238,9 +282,8 @@ public final class JdbcStorage implements Storage {
         try {
             return tx(() -> {
                 if (findStudyRow(name).isPresent()) throw new DuplicateStudyException(name, url);
-                try (PreparedStatement ps = bind(conn.prepareStatement(
-                        "INSERT INTO tb_studies (name, directions, created_ms) VALUES (?, ?, ?) RETURNING study_id"), name, dirs, created);
-                     ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = bind(prepared(
+                        "INSERT INTO tb_studies (name, directions, created_ms) VALUES (?, ?, ?) RETURNING study_id"), name, dirs, created).executeQuery()) {
                     rs.next();
                     return new StudyInfo(rs.getLong(1), name, directions, Instant.ofEpochMilli(created));
                 }
@@ -257,9 +300,8 @@ public final class JdbcStorage implements Storage {
     }
 
     private Optional<StudyInfo> findStudyRow(String name) throws SQLException {
-        try (PreparedStatement ps = bind(conn.prepareStatement(
-                "SELECT study_id, name, directions, created_ms FROM tb_studies WHERE name = ?"), name);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepared(
+                "SELECT study_id, name, directions, created_ms FROM tb_studies WHERE name = ?"), name).executeQuery()) {
             return rs.next() ? Optional.of(studyInfo(rs)) : Optional.empty();
         }
     }
@@ -306,9 +348,8 @@ public final class JdbcStorage implements Storage {
     public Map<String, Object> studyAttrs(long studyId, boolean user) {
         return once(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = bind(conn.prepareStatement(
-                    "SELECT attr_key, value_json FROM tb_study_attrs WHERE study_id = ? AND is_user = ? ORDER BY attr_key"), studyId, user ? 1 : 0);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepared(
+                    "SELECT attr_key, value_json FROM tb_study_attrs WHERE study_id = ? AND is_user = ? ORDER BY attr_key"), studyId, user ? 1 : 0).executeQuery()) {
                 while (rs.next()) out.put(rs.getString(1), Json.read(rs.getString(2)));
             }
             return out;
@@ -331,31 +372,34 @@ public final class JdbcStorage implements Storage {
         Map<String, String> attrs = new LinkedHashMap<>();
         systemAttrs.forEach((k, v) -> attrs.put(k, Json.write(v)));
         Long start = state == TrialState.RUNNING ? now() : null;
-        long trialId = tx(() -> {
-            long id;
-            try (PreparedStatement ps = bind(conn.prepareStatement(
+        long[] idAndNumber = tx(() -> {
+            long[] row = new long[2];
+            try (ResultSet rs = bind(prepared(
                     "INSERT INTO tb_trials (study_id, number, state, start_ms, heartbeat_ms) "
-                            + "SELECT ?, COALESCE(MAX(number), -1) + 1, ?, ?, ? FROM tb_trials WHERE study_id = ? RETURNING trial_id"),
-                    studyId, state.name(), start, start, studyId);
-                 ResultSet rs = ps.executeQuery()) {
+                            + "SELECT ?, COALESCE(MAX(number), -1) + 1, ?, ?, ? FROM tb_trials WHERE study_id = ? RETURNING trial_id, number"),
+                    studyId, state.name(), start, start, studyId).executeQuery()) {
                 rs.next();
-                id = rs.getLong(1);
+                row[0] = rs.getLong(1);
+                row[1] = rs.getLong(2);
             }
             for (Map.Entry<String, String> e : attrs.entrySet()) {
-                update("INSERT INTO tb_trial_attrs (trial_id, is_user, attr_key, value_json) VALUES (?, 0, ?, ?)", id, e.getKey(), e.getValue());
+                update("INSERT INTO tb_trial_attrs (trial_id, is_user, attr_key, value_json) VALUES (?, 0, ?, ?)", row[0], e.getKey(), e.getValue());
             }
-            return id;
+            return row;
         });
-        return trial(trialId);
+        // The new trial is exactly what was written: build it rather than reading it back.
+        Live l = new Live((int) idAndNumber[1], start == null ? null : Instant.ofEpochMilli(start));
+        attrs.forEach((k, json) -> l.systemAttrs.put(k, Json.read(json)));
+        if (state == TrialState.RUNNING) live.put(idAndNumber[0], l);
+        return l.freeze(idAndNumber[0], state, List.of(), null, null);
     }
 
     @Override
     public Optional<FrozenTrial> popWaitingTrial(long studyId) {
         for (int attempt = 0; attempt < 100; attempt++) {
             Optional<Long> id = once(() -> {
-                try (PreparedStatement ps = bind(conn.prepareStatement(
-                        "SELECT trial_id FROM tb_trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1"), studyId);
-                     ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = bind(prepared(
+                        "SELECT trial_id FROM tb_trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1"), studyId).executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
                 }
             });
@@ -364,18 +408,30 @@ public final class JdbcStorage implements Storage {
             // Only one worker wins the WAITING -> RUNNING transition; the others look again.
             int won = once(() -> update("UPDATE tb_trials SET state = 'RUNNING', start_ms = ?, heartbeat_ms = ? WHERE trial_id = ? AND state = 'WAITING'",
                     t, t, id.get()));
-            if (won == 1) return Optional.of(trial(id.get()));
+            if (won == 1) {
+                FrozenTrial taken = trial(id.get());
+                live.put(id.get(), Live.of(taken));
+                return Optional.of(taken);
+            }
         }
         throw new StorageException("could not take a waiting trial of study " + studyId + " after 100 attempts (heavy contention)", null);
     }
 
     @Override
     public void setTrialParam(long trialId, String name, Distribution distribution, double internalValue) {
-        String dist = Json.distributionToJson(distribution);
-        tx(() -> {
-            requireRunning(trialId);
-            update("INSERT INTO tb_trial_params (trial_id, name, internal_value, distribution, position) "
-                    + "SELECT ?, ?, ?, ?, COUNT(*) FROM tb_trial_params WHERE trial_id = ?", trialId, name, internalValue, dist, trialId);
+        String dist = distributionJson.size() < 10_000 ? distributionJson.computeIfAbsent(distribution, Json::distributionToJson)
+                : Json.distributionToJson(distribution);
+        once(() -> {
+            // one statement, so one implicit transaction: inserts only while the trial is RUNNING
+            int inserted = update("INSERT INTO tb_trial_params (trial_id, name, internal_value, distribution, position) "
+                    + "SELECT ?, ?, ?, ?, (SELECT COUNT(*) FROM tb_trial_params WHERE trial_id = ?) FROM tb_trials WHERE trial_id = ? AND state = 'RUNNING'",
+                    trialId, name, internalValue, dist, trialId, trialId);
+            if (inserted == 0) requireRunning(trialId); // throws: no such trial, or not RUNNING
+            Live l = live.get(trialId);
+            if (l != null) {
+                l.params.put(name, distribution.toExternal(internalValue));
+                l.distributions.put(name, distribution);
+            }
             return null;
         });
     }
@@ -387,6 +443,8 @@ public final class JdbcStorage implements Storage {
             update("DELETE FROM tb_trial_intermediate WHERE trial_id = ? AND step = ?", trialId, step);
             update("INSERT INTO tb_trial_intermediate (trial_id, step, value) VALUES (?, ?, ?)", trialId, step,
                     Double.isNaN(value) ? null : value);
+            Live l = live.get(trialId);
+            if (l != null) l.intermediate.put(step, value);
             return null;
         });
     }
@@ -398,6 +456,8 @@ public final class JdbcStorage implements Storage {
             requireRunning(trialId);
             update("DELETE FROM tb_trial_attrs WHERE trial_id = ? AND is_user = ? AND attr_key = ?", trialId, user ? 1 : 0, key);
             update("INSERT INTO tb_trial_attrs (trial_id, is_user, attr_key, value_json) VALUES (?, ?, ?, ?)", trialId, user ? 1 : 0, key, json);
+            Live l = live.get(trialId);
+            if (l != null) (user ? l.userAttrs : l.systemAttrs).put(key, Json.read(json));
             return null;
         });
     }
@@ -412,13 +472,20 @@ public final class JdbcStorage implements Storage {
             vs = b.toString();
         }
         String text = vs;
+        long completeMs = now();
         int changed = once(() -> update("UPDATE tb_trials SET state = ?, trial_values = ?, fail_reason = ?, complete_ms = ? WHERE trial_id = ? AND state = 'RUNNING'",
-                state.name(), text, failReason, now(), trialId));
+                state.name(), text, failReason, completeMs, trialId));
+        Live l = live.remove(trialId);
         if (changed == 0) {
             FrozenTrial t = trial(trialId);
             throw new IllegalStateException("trial #" + t.number() + " is " + t.state() + ": only a RUNNING trial can be finished");
         }
-        return trial(trialId);
+        if (l == null) return trial(trialId); // started by another process or storage object: read it
+        List<Double> vals = new ArrayList<>();
+        if (text != null) for (String v : text.split(",")) vals.add(Double.parseDouble(v));
+        FrozenTrial done = l.freeze(trialId, state, vals, Instant.ofEpochMilli(completeMs), failReason);
+        finished.put(trialId, done);
+        return done;
     }
 
     @Override
@@ -427,8 +494,7 @@ public final class JdbcStorage implements Storage {
     }
 
     private void requireRunning(long trialId) throws SQLException {
-        try (PreparedStatement ps = bind(conn.prepareStatement("SELECT state, number FROM tb_trials WHERE trial_id = ?"), trialId);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepared("SELECT state, number FROM tb_trials WHERE trial_id = ?"), trialId).executeQuery()) {
             if (!rs.next()) throw new IllegalArgumentException("no trial with id " + trialId + " in " + url);
             if (!"RUNNING".equals(rs.getString(1))) {
                 throw new IllegalStateException("trial #" + rs.getInt(2) + " is " + rs.getString(1) + ": only a RUNNING trial can be changed");
@@ -459,9 +525,8 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         return once(() -> {
             List<long[]> rows = new ArrayList<>(); // trial_id, state ordinal
-            try (PreparedStatement ps = bind(conn.prepareStatement(
-                    "SELECT trial_id, state FROM tb_trials WHERE study_id = ? ORDER BY number"), studyId);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepared(
+                    "SELECT trial_id, state FROM tb_trials WHERE study_id = ? ORDER BY number"), studyId).executeQuery()) {
                 while (rs.next()) rows.add(new long[]{rs.getLong(1), TrialState.valueOf(rs.getString(2)).ordinal()});
             }
             int missing = 0;
@@ -485,9 +550,8 @@ public final class JdbcStorage implements Storage {
     public int countTrials(long studyId, Set<TrialState> states) {
         return once(() -> {
             int n = 0;
-            try (PreparedStatement ps = bind(conn.prepareStatement(
-                    "SELECT state, COUNT(*) FROM tb_trials WHERE study_id = ? GROUP BY state"), studyId);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepared(
+                    "SELECT state, COUNT(*) FROM tb_trials WHERE study_id = ? GROUP BY state"), studyId).executeQuery()) {
                 while (rs.next()) if (states.contains(TrialState.valueOf(rs.getString(1)))) n += rs.getInt(2);
             }
             return n;
@@ -499,9 +563,8 @@ public final class JdbcStorage implements Storage {
         record Row(long studyId, int number, TrialState state, String values, String reason, Long start, Long complete) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = bind(conn.prepareStatement(
-                "SELECT t.trial_id, t.study_id, t.number, t.state, t.trial_values, t.fail_reason, t.start_ms, t.complete_ms FROM tb_trials t WHERE " + where), arg);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepared(
+                "SELECT t.trial_id, t.study_id, t.number, t.state, t.trial_values, t.fail_reason, t.start_ms, t.complete_ms FROM tb_trials t WHERE " + where), arg).executeQuery()) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), new Row(rs.getLong(2), rs.getInt(3), TrialState.valueOf(rs.getString(4)), rs.getString(5),
                         rs.getString(6), nullableLong(rs, 7), nullableLong(rs, 8)));
@@ -510,10 +573,9 @@ public final class JdbcStorage implements Storage {
         Map<Long, Map<String, Object>> params = new HashMap<>();
         Map<Long, Map<String, Distribution>> dists = new HashMap<>();
         Map<String, Distribution> distCache = new HashMap<>();
-        try (PreparedStatement ps = bind(conn.prepareStatement(
+        try (ResultSet rs = bind(prepared(
                 "SELECT p.trial_id, p.name, p.internal_value, p.distribution FROM tb_trial_params p JOIN tb_trials t ON t.trial_id = p.trial_id WHERE "
-                        + where + " ORDER BY p.trial_id, p.position"), arg);
-             ResultSet rs = ps.executeQuery()) {
+                        + where + " ORDER BY p.trial_id, p.position"), arg).executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 Distribution d = distCache.computeIfAbsent(rs.getString(4), Json::distributionFromJson);
@@ -523,22 +585,20 @@ public final class JdbcStorage implements Storage {
         }
         Map<Long, Map<String, Object>> user = new HashMap<>();
         Map<Long, Map<String, Object>> system = new HashMap<>();
-        try (PreparedStatement ps = bind(conn.prepareStatement(
+        try (ResultSet rs = bind(prepared(
                 "SELECT a.trial_id, a.is_user, a.attr_key, a.value_json FROM tb_trial_attrs a JOIN tb_trials t ON t.trial_id = a.trial_id WHERE "
-                        + where + " ORDER BY a.trial_id, a.attr_key"), arg);
-             ResultSet rs = ps.executeQuery()) {
+                        + where + " ORDER BY a.trial_id, a.attr_key"), arg).executeQuery()) {
             while (rs.next()) {
                 (rs.getInt(2) == 1 ? user : system).computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                         .put(rs.getString(3), Json.read(rs.getString(4)));
             }
         }
         Map<Long, TreeMap<Integer, Double>> inter = new HashMap<>();
-        try (PreparedStatement ps = bind(conn.prepareStatement(
-                "SELECT i.trial_id, i.step, i.value FROM tb_trial_intermediate i JOIN tb_trials t ON t.trial_id = i.trial_id WHERE " + where), arg);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepared(
+                "SELECT i.trial_id, i.step, i.value FROM tb_trial_intermediate i JOIN tb_trials t ON t.trial_id = i.trial_id WHERE " + where), arg).executeQuery()) {
             while (rs.next()) {
-                double v = rs.getDouble(3);
-                if (rs.wasNull()) v = Double.NaN;
+                double read = rs.getDouble(3);
+                double v = rs.wasNull() ? Double.NaN : read; // before any other getter: wasNull() is about the last one
                 inter.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), v);
             }
         }
@@ -563,6 +623,7 @@ public final class JdbcStorage implements Storage {
         return out;
     }
 
+    /** A BIGINT column that may be NULL (sqlite-jdbc's getObject(i, Long.class) throws on NULL). */
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
@@ -576,6 +637,14 @@ public final class JdbcStorage implements Storage {
     @Override
     public void close() {
         synchronized (lock) {
+            for (PreparedStatement ps : statements.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // closing is best effort
+                }
+            }
+            statements.clear();
             try {
                 conn.close();
             } catch (SQLException ignored) {
