@@ -65,8 +65,21 @@ public interface Storage extends AutoCloseable {
      */
     boolean tryClaim(long studyId, String key);
 
-    /** Records that a RUNNING trial's worker is alive (used by storages that reap dead workers' trials). */
+    /**
+     * Records that a RUNNING trial's worker is alive. A trial gets heartbeats only from workers that send them
+     * (see {@code Study.Builder.heartbeat}); only such trials can be failed by {@link #failStaleTrials}.
+     */
     default void heartbeat(long trialId) {
+    }
+
+    /**
+     * Fails the RUNNING trials of a study whose worker sent a heartbeat once but none within {@code grace}
+     * (the worker died): each becomes FAIL with the reason "worker died (no heartbeat for Ns)". Across all
+     * processes sharing the storage, each such trial is returned to exactly one caller. Storages that live
+     * in one process only (memory) have no other worker to outlive and return an empty list.
+     */
+    default List<FrozenTrial> failStaleTrials(long studyId, java.time.Duration grace) {
+        return List.of();
     }
 
     /** A URL that {@link #open(String)} understands and that names this storage. */
