@@ -439,15 +439,20 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public FrozenTrial createTrial(long studyId, Map<String, Object> systemAttrs) {
-        return insertTrial(studyId, TrialState.RUNNING, systemAttrs);
+        return insertTrial(studyId, TrialState.RUNNING, systemAttrs, false);
+    }
+
+    @Override
+    public FrozenTrial createTrial(long studyId, Map<String, Object> systemAttrs, boolean heartbeat) {
+        return insertTrial(studyId, TrialState.RUNNING, systemAttrs, heartbeat);
     }
 
     @Override
     public FrozenTrial createWaitingTrial(long studyId, Map<String, Object> systemAttrs) {
-        return insertTrial(studyId, TrialState.WAITING, systemAttrs);
+        return insertTrial(studyId, TrialState.WAITING, systemAttrs, false);
     }
 
-    private FrozenTrial insertTrial(long studyId, TrialState state, Map<String, Object> systemAttrs) {
+    private FrozenTrial insertTrial(long studyId, TrialState state, Map<String, Object> systemAttrs, boolean heartbeat) {
         Map<String, String> attrs = new LinkedHashMap<>();
         systemAttrs.forEach((k, v) -> attrs.put(k, Json.write(v)));
         Long start = state == TrialState.RUNNING ? now() : null;
@@ -462,10 +467,11 @@ public final class JdbcStorage implements Storage {
             }
             long id;
             int number;
-            // heartbeat_ms stays NULL until the worker's first heartbeat: only trials of heartbeating workers are reaped.
+            // heartbeat_ms stays NULL for workers without heartbeats: only trials of heartbeating workers are reaped.
             try (PreparedStatement ps = bind(c.prepareStatement(
-                    "INSERT INTO tb_trials (study_id, number, state, start_ms) "
-                            + "SELECT CAST(? AS BIGINT), COALESCE(MAX(number), -1) + 1, CAST(? AS TEXT), CAST(? AS BIGINT) FROM tb_trials WHERE study_id = ? "
+                    "INSERT INTO tb_trials (study_id, number, state, start_ms, heartbeat_ms) "
+                            + "SELECT CAST(? AS BIGINT), COALESCE(MAX(number), -1) + 1, CAST(? AS TEXT), CAST(? AS BIGINT), "
+                            + (heartbeat ? dialect.nowMs : "NULL") + " FROM tb_trials WHERE study_id = ? "
                             + "RETURNING trial_id, number"),
                     studyId, state.name(), start, studyId);
                  ResultSet rs = ps.executeQuery()) {
@@ -486,6 +492,11 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> popWaitingTrial(long studyId) {
+        return popWaitingTrial(studyId, false);
+    }
+
+    @Override
+    public Optional<FrozenTrial> popWaitingTrial(long studyId, boolean heartbeat) {
         for (int attempt = 0; attempt < 100; attempt++) {
             Optional<Long> id = once(c -> {
                 try (PreparedStatement ps = bind(c.prepareStatement(
@@ -497,7 +508,8 @@ public final class JdbcStorage implements Storage {
             if (id.isEmpty()) return Optional.empty();
             long t = now();
             // Only one worker wins the WAITING -> RUNNING transition; the others look again.
-            int won = once(c -> update(c, "UPDATE tb_trials SET state = 'RUNNING', start_ms = ? WHERE trial_id = ? AND state = 'WAITING'",
+            int won = once(c -> update(c, "UPDATE tb_trials SET state = 'RUNNING', start_ms = ?, heartbeat_ms = "
+                            + (heartbeat ? dialect.nowMs : "NULL") + " WHERE trial_id = ? AND state = 'WAITING'",
                     t, id.get()));
             if (won == 1) return Optional.of(trial(id.get()));
         }

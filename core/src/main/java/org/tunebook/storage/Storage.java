@@ -39,6 +39,23 @@ public interface Storage extends AutoCloseable {
     /** Atomically turns the oldest WAITING trial of a study into a RUNNING one, if there is any. */
     Optional<FrozenTrial> popWaitingTrial(long studyId);
 
+    /**
+     * {@link #createTrial(long, Map)} whose first {@link #heartbeat} is part of the creation when {@code heartbeat}
+     * is true, so a worker killed at any moment never leaves a RUNNING trial that no one can fail.
+     */
+    default FrozenTrial createTrial(long studyId, Map<String, Object> systemAttrs, boolean heartbeat) {
+        FrozenTrial t = createTrial(studyId, systemAttrs);
+        if (heartbeat) heartbeat(t.trialId());
+        return t;
+    }
+
+    /** {@link #popWaitingTrial(long)} with its first heartbeat, as {@link #createTrial(long, Map, boolean)}. */
+    default Optional<FrozenTrial> popWaitingTrial(long studyId, boolean heartbeat) {
+        Optional<FrozenTrial> t = popWaitingTrial(studyId);
+        if (heartbeat) t.ifPresent(x -> heartbeat(x.trialId()));
+        return t;
+    }
+
     void setTrialParam(long trialId, String name, Distribution distribution, double internalValue);
 
     void setTrialIntermediateValue(long trialId, int step, double value);
