@@ -160,7 +160,13 @@ public final class JdbcStorage implements Storage {
             throw new StorageException("the PostgreSQL JDBC driver (org.postgresql:postgresql) is not on the classpath: add it to use " + jdbcUrl, e);
         }
         if (poolSize < 1) throw new IllegalArgumentException("poolSize must be >= 1, got " + poolSize);
-        ConnectionPool pool = new ConnectionPool(poolSize, () -> DriverManager.getConnection(jdbcUrl));
+        ConnectionPool pool = new ConnectionPool(poolSize, () -> {
+            Connection c = DriverManager.getConnection(jdbcUrl);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit TO OFF"); // durable transactions turn it on (see tx)
+            }
+            return c;
+        });
         try {
             pool.release(pool.borrow(), false);
         } catch (SQLException e) {
@@ -183,12 +189,38 @@ public final class JdbcStorage implements Storage {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs a unit of work as one transaction; retries on unique-key races and serialization failures. */
+    /*
+     * Durability on PostgreSQL. Sessions run with synchronous_commit off, so a commit does not wait for the disk
+     * flush of the write-ahead log; durable transactions (tx) turn it on for themselves. Relaxed writes (txRunning
+     * and single-statement writes in once) are those of running trials: their claim, creation, parameters,
+     * attributes, intermediate values and heartbeats, and the failing of dead workers' trials. They are visible
+     * to every worker at once and become durable with the next durable commit (the log is flushed in order):
+     * finishTrial for the trial itself. Only a crash of the database server can lose them, and then it loses
+     * running trials only (a lost reaping is redone, a lost claim is claimed again). Everything a user would
+     * miss is durable when the call returns: finished trials, enqueued points, studies and their attributes.
+     * This saves a disk flush (milliseconds) per suggestion. SQLite (WAL, synchronous NORMAL) is unchanged.
+     */
+
+    /** Runs a unit of work as one durable transaction; retries on unique-key races and serialization failures. */
     private <T> T tx(Work<T> work) {
+        return tx(work, false);
+    }
+
+    /** A relaxed transaction for the writes of a RUNNING trial (see above). */
+    private <T> T txRunning(Work<T> work) {
+        return tx(work, true);
+    }
+
+    private <T> T tx(Work<T> work, boolean relaxed) {
         return withConnection(c -> {
             for (int attempt = 0; ; attempt++) {
                 try {
                     begin(c);
+                    if (!relaxed && dialect == Dialect.POSTGRESQL) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SET LOCAL synchronous_commit TO ON");
+                        }
+                    }
                     T result = work.run(c);
                     commit(c);
                     return result;
@@ -204,7 +236,7 @@ public final class JdbcStorage implements Storage {
         });
     }
 
-    /** A read or a single-statement write (atomic on its own). */
+    /** A read, or a relaxed single-statement write (atomic on its own; see above). */
     private <T> T once(Work<T> work) {
         return withConnection(work);
     }
@@ -456,7 +488,7 @@ public final class JdbcStorage implements Storage {
         Map<String, String> attrs = new LinkedHashMap<>();
         systemAttrs.forEach((k, v) -> attrs.put(k, Json.write(v)));
         Long start = state == TrialState.RUNNING ? now() : null;
-        return tx(c -> {
+        Work<FrozenTrial> work = c -> {
             if (dialect == Dialect.POSTGRESQL) {
                 // Serializes numbering per study (SQLite's BEGIN IMMEDIATE already does): the MAX below then sees
                 // every committed trial. NO KEY UPDATE does not block foreign-key checks of other inserts.
@@ -487,7 +519,9 @@ public final class JdbcStorage implements Storage {
             attrs.forEach((k, v) -> stored.put(k, Json.read(v)));
             return new FrozenTrial(number, id, state, List.of(), Map.of(), Map.of(), Map.of(), stored,
                     new TreeMap<>(), start == null ? null : Instant.ofEpochMilli(start), null, null);
-        });
+        };
+        // An enqueued (WAITING) trial is durable at once; a RUNNING one with its first finish (see txRunning).
+        return state == TrialState.WAITING ? tx(work) : txRunning(work);
     }
 
     @Override
@@ -519,18 +553,21 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialParam(long trialId, String name, Distribution distribution, double internalValue) {
         String dist = Json.distributionToJson(distribution);
-        tx(c -> {
-            requireRunning(c, trialId);
-            update(c, "INSERT INTO tb_trial_params (trial_id, name, internal_value, distribution, position) "
-                    + "SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS " + dialect.real + "), CAST(? AS TEXT), COUNT(*) FROM tb_trial_params WHERE trial_id = ?",
-                    trialId, name, internalValue, dist, trialId);
+        // One statement: inserts only while the trial is RUNNING, at the next position.
+        once(c -> {
+            int inserted = update(c, "INSERT INTO tb_trial_params (trial_id, name, internal_value, distribution, position) "
+                    + "SELECT t.trial_id, CAST(? AS TEXT), CAST(? AS " + dialect.real + "), CAST(? AS TEXT), "
+                    + "(SELECT COUNT(*) FROM tb_trial_params p WHERE p.trial_id = t.trial_id) "
+                    + "FROM tb_trials t WHERE t.trial_id = ? AND t.state = 'RUNNING'",
+                    name, internalValue, dist, trialId);
+            if (inserted == 0) requireRunning(c, trialId); // throws the reason
             return null;
         });
     }
 
     @Override
     public void setTrialIntermediateValue(long trialId, int step, double value) {
-        tx(c -> {
+        txRunning(c -> {
             requireRunning(c, trialId);
             update(c, "DELETE FROM tb_trial_intermediate WHERE trial_id = ? AND step = ?", trialId, step);
             update(c, "INSERT INTO tb_trial_intermediate (trial_id, step, value) VALUES (?, ?, ?)", trialId, step,
@@ -542,7 +579,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialAttr(long trialId, boolean user, String key, Object jsonValue) {
         String json = Json.write(jsonValue);
-        tx(c -> {
+        txRunning(c -> {
             requireRunning(c, trialId);
             update(c, "DELETE FROM tb_trial_attrs WHERE trial_id = ? AND is_user = ? AND attr_key = ?", trialId, user ? 1 : 0, key);
             update(c, "INSERT INTO tb_trial_attrs (trial_id, is_user, attr_key, value_json) VALUES (?, ?, ?, ?)", trialId, user ? 1 : 0, key, json);
@@ -560,7 +597,7 @@ public final class JdbcStorage implements Storage {
             vs = b.toString();
         }
         String text = vs;
-        int changed = once(c -> update(c, "UPDATE tb_trials SET state = ?, trial_values = ?, fail_reason = ?, complete_ms = ? WHERE trial_id = ? AND state = 'RUNNING'",
+        int changed = tx(c -> update(c, "UPDATE tb_trials SET state = ?, trial_values = ?, fail_reason = ?, complete_ms = ? WHERE trial_id = ? AND state = 'RUNNING'",
                 state.name(), text, failReason, now(), trialId));
         if (changed == 0) {
             FrozenTrial t = trial(trialId);
