@@ -63,13 +63,17 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    /** Schema migrations: index i brings a database from version i to i + 1. Never edit a released step. */
+    /**
+     * Schema migrations: index i brings a database from version i to i + 1. Never edit a released step; add each
+     * new step to both lists. PostgreSQL's schema differs in three ways: md5 unique keys (see below), the
+     * next_number counter of a study (trial numbering without a table lock), and its column types.
+     */
     private static List<List<String>> migrations(Dialect d) {
         if (d == Dialect.POSTGRESQL) {
             // Unique keys on text go through md5(): a B-tree entry is limited to ~2.7 kB, and names and
             // attribute keys of any length must be accepted (SQLite has no such limit).
             return List.of(List.of(
-                    "CREATE TABLE tb_studies (study_id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, directions TEXT NOT NULL, created_ms BIGINT NOT NULL)",
+                    "CREATE TABLE tb_studies (study_id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, directions TEXT NOT NULL, created_ms BIGINT NOT NULL, next_number INTEGER NOT NULL DEFAULT 0)",
                     "CREATE UNIQUE INDEX tb_studies_name ON tb_studies (md5(name))",
                     "CREATE TABLE tb_study_attrs (study_id BIGINT NOT NULL REFERENCES tb_studies(study_id) ON DELETE CASCADE, is_user INTEGER NOT NULL, attr_key TEXT NOT NULL, value_json TEXT)",
                     "CREATE UNIQUE INDEX tb_study_attrs_key ON tb_study_attrs (study_id, is_user, md5(attr_key))",
@@ -191,7 +195,8 @@ public final class JdbcStorage implements Storage {
 
     /*
      * Durability on PostgreSQL. Sessions run with synchronous_commit off, so a commit does not wait for the disk
-     * flush of the write-ahead log; durable transactions (tx) turn it on for themselves. Relaxed writes (txRunning
+     * flush of the write-ahead log; durable transactions (tx) turn it on for themselves, and so does finishTrial's
+     * single statement (set_config in its RETURNING clause). Relaxed writes (txRunning
      * and single-statement writes in once) are those of running trials: their claim, creation, parameters,
      * attributes, intermediate values and heartbeats, and the failing of dead workers' trials. They are visible
      * to every worker at once and become durable with the next durable commit (the log is flushed in order):
@@ -488,26 +493,25 @@ public final class JdbcStorage implements Storage {
         Map<String, String> attrs = new LinkedHashMap<>();
         systemAttrs.forEach((k, v) -> attrs.put(k, Json.write(v)));
         Long start = state == TrialState.RUNNING ? now() : null;
+        String hb = heartbeat ? dialect.nowMs : "NULL"; // NULL for workers without heartbeats: never reaped
         Work<FrozenTrial> work = c -> {
-            if (dialect == Dialect.POSTGRESQL) {
-                // Serializes numbering per study (SQLite's BEGIN IMMEDIATE already does): the MAX below then sees
-                // every committed trial. NO KEY UPDATE does not block foreign-key checks of other inserts.
-                try (PreparedStatement ps = bind(c.prepareStatement("SELECT study_id FROM tb_studies WHERE study_id = ? FOR NO KEY UPDATE"), studyId);
-                     ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IllegalArgumentException("no study with id " + studyId + " in " + url);
-                }
-            }
             long id;
             int number;
-            // heartbeat_ms stays NULL for workers without heartbeats: only trials of heartbeating workers are reaped.
-            try (PreparedStatement ps = bind(c.prepareStatement(
-                    "INSERT INTO tb_trials (study_id, number, state, start_ms, heartbeat_ms) "
-                            + "SELECT CAST(? AS BIGINT), COALESCE(MAX(number), -1) + 1, CAST(? AS TEXT), CAST(? AS BIGINT), "
-                            + (heartbeat ? dialect.nowMs : "NULL") + " FROM tb_trials WHERE study_id = ? "
-                            + "RETURNING trial_id, number"),
-                    studyId, state.name(), start, studyId);
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
+            // PostgreSQL: the study's counter hands out numbers (the UPDATE locks the study row until commit, and a
+            // waiting worker re-reads the counter once it may go on). SQLite: BEGIN IMMEDIATE serializes writers,
+            // so MAX(number) + 1 is safe. The unique (study_id, number) index backs both (retried on conflict).
+            String sql = dialect == Dialect.POSTGRESQL
+                    ? "WITH n AS (UPDATE tb_studies SET next_number = next_number + 1 WHERE study_id = ? RETURNING next_number - 1 AS number) "
+                    + "INSERT INTO tb_trials (study_id, number, state, start_ms, heartbeat_ms) "
+                    + "SELECT CAST(? AS BIGINT), n.number, CAST(? AS TEXT), CAST(? AS BIGINT), " + hb + " FROM n RETURNING trial_id, number"
+                    : "INSERT INTO tb_trials (study_id, number, state, start_ms, heartbeat_ms) "
+                    + "SELECT CAST(? AS BIGINT), COALESCE(MAX(number), -1) + 1, CAST(? AS TEXT), CAST(? AS BIGINT), " + hb
+                    + " FROM tb_trials WHERE study_id = ? RETURNING trial_id, number";
+            Object[] args = dialect == Dialect.POSTGRESQL
+                    ? new Object[]{studyId, studyId, state.name(), start}
+                    : new Object[]{studyId, state.name(), start, studyId};
+            try (PreparedStatement ps = bind(c.prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalArgumentException("no study with id " + studyId + " in " + url);
                 id = rs.getLong(1);
                 number = rs.getInt(2);
             }
@@ -521,7 +525,9 @@ public final class JdbcStorage implements Storage {
                     new TreeMap<>(), start == null ? null : Instant.ofEpochMilli(start), null, null);
         };
         // An enqueued (WAITING) trial is durable at once; a RUNNING one with its first finish (see txRunning).
-        return state == TrialState.WAITING ? tx(work) : txRunning(work);
+        // On PostgreSQL a RUNNING trial without attributes is one statement, hence no transaction block.
+        if (state == TrialState.WAITING) return tx(work);
+        return dialect == Dialect.POSTGRESQL && attrs.isEmpty() ? once(work) : txRunning(work);
     }
 
     @Override
@@ -596,9 +602,18 @@ public final class JdbcStorage implements Storage {
             for (double v : values) b.append(b.length() == 0 ? "" : ",").append(v);
             vs = b.toString();
         }
-        String text = vs;
-        int changed = tx(c -> update(c, "UPDATE tb_trials SET state = ?, trial_values = ?, fail_reason = ?, complete_ms = ? WHERE trial_id = ? AND state = 'RUNNING'",
-                state.name(), text, failReason, now(), trialId));
+        String sql = "UPDATE tb_trials SET state = ?, trial_values = ?, fail_reason = ?, complete_ms = ? WHERE trial_id = ? AND state = 'RUNNING'";
+        Object[] args = {state.name(), vs, failReason, now(), trialId};
+        int changed = dialect != Dialect.POSTGRESQL ? once(c -> update(c, sql, args)) : once(c -> {
+            // Durable in one round trip: set_config(..., true) is SET LOCAL for this statement's own transaction,
+            // so its commit waits for the disk flush (and flushes the trial's earlier relaxed writes with it).
+            int n = 0;
+            try (PreparedStatement ps = bind(c.prepareStatement(sql + " RETURNING set_config('synchronous_commit', 'on', true)"), args);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) n++;
+            }
+            return n;
+        });
         if (changed == 0) {
             FrozenTrial t = trial(trialId);
             throw new IllegalStateException("trial #" + t.number() + " is " + t.state()
@@ -707,7 +722,7 @@ public final class JdbcStorage implements Storage {
         });
     }
 
-    /** Loads whole trials matching a condition on {@code t} (tb_trials) with four queries. */
+    /** Loads whole trials matching a condition on {@code t} (tb_trials) with two queries. */
     private Map<Long, FrozenTrial> load(Connection c, String where, Object arg) throws SQLException {
         record Row(long studyId, int number, TrialState state, String values, String reason, Long start, Long complete) {
         }
@@ -723,36 +738,35 @@ public final class JdbcStorage implements Storage {
         Map<Long, Map<String, Object>> params = new HashMap<>();
         Map<Long, Map<String, Distribution>> dists = new HashMap<>();
         Map<String, Distribution> distCache = new HashMap<>();
+        Map<Long, Map<String, Object>> user = new HashMap<>();
+        Map<Long, Map<String, Object>> system = new HashMap<>();
+        Map<Long, TreeMap<Integer, Double>> inter = new HashMap<>();
+        // Parameters (kind 0), system and user attributes (1, 2) and intermediate values (3) in one round trip.
         try (PreparedStatement ps = bind(c.prepareStatement(
-                "SELECT p.trial_id, p.name, p.internal_value, p.distribution FROM tb_trial_params p JOIN tb_trials t ON t.trial_id = p.trial_id WHERE "
-                        + where + " ORDER BY p.trial_id, p.position"), arg);
+                "SELECT p.trial_id, 0 AS kind, p.name AS k, p.internal_value AS num, p.distribution AS txt, p.position AS pos "
+                        + "FROM tb_trial_params p JOIN tb_trials t ON t.trial_id = p.trial_id WHERE " + where
+                        + " UNION ALL SELECT a.trial_id, 1 + a.is_user, a.attr_key, NULL, a.value_json, 0 "
+                        + "FROM tb_trial_attrs a JOIN tb_trials t ON t.trial_id = a.trial_id WHERE " + where
+                        + " UNION ALL SELECT i.trial_id, 3, NULL, i.value, NULL, i.step "
+                        + "FROM tb_trial_intermediate i JOIN tb_trials t ON t.trial_id = i.trial_id WHERE " + where
+                        + " ORDER BY 1, 2, 6, 3"), arg, arg, arg);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                Distribution d = distCache.computeIfAbsent(rs.getString(4), Json::distributionFromJson);
-                params.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(2), d.toExternal(rs.getDouble(3)));
-                dists.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(2), d);
-            }
-        }
-        Map<Long, Map<String, Object>> user = new HashMap<>();
-        Map<Long, Map<String, Object>> system = new HashMap<>();
-        try (PreparedStatement ps = bind(c.prepareStatement(
-                "SELECT a.trial_id, a.is_user, a.attr_key, a.value_json FROM tb_trial_attrs a JOIN tb_trials t ON t.trial_id = a.trial_id WHERE "
-                        + where + " ORDER BY a.trial_id, a.attr_key"), arg);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                (rs.getInt(2) == 1 ? user : system).computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(3), Json.read(rs.getString(4)));
-            }
-        }
-        Map<Long, TreeMap<Integer, Double>> inter = new HashMap<>();
-        try (PreparedStatement ps = bind(c.prepareStatement(
-                "SELECT i.trial_id, i.step, i.value FROM tb_trial_intermediate i JOIN tb_trials t ON t.trial_id = i.trial_id WHERE " + where), arg);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                double v = rs.getDouble(3);
-                if (rs.wasNull()) v = Double.NaN;
-                inter.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), v);
+                switch (rs.getInt(2)) {
+                    case 0 -> {
+                        Distribution d = distCache.computeIfAbsent(rs.getString(5), Json::distributionFromJson);
+                        params.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(3), d.toExternal(rs.getDouble(4)));
+                        dists.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(3), d);
+                    }
+                    case 1, 2 -> (rs.getInt(2) == 2 ? user : system).computeIfAbsent(id, k -> new LinkedHashMap<>())
+                            .put(rs.getString(3), Json.read(rs.getString(5)));
+                    default -> {
+                        double v = rs.getDouble(4);
+                        if (rs.wasNull()) v = Double.NaN;
+                        inter.computeIfAbsent(id, k -> new TreeMap<>()).put(rs.getInt(6), v);
+                    }
+                }
             }
         }
         Map<Long, FrozenTrial> out = new LinkedHashMap<>();
