@@ -51,7 +51,7 @@ def main():
         if total != w * trials:
             raise SystemExit(f"{label}: expected {w * trials} COMPLETE trials, found {total}")
         seconds = max(e for _, e in spans) - min(s for s, _ in spans)
-        print(json.dumps({"impl": "optuna", "storage": label, "workers": w, "trials": total,
+        print(json.dumps({"impl": "optuna", "storage": label, "workers": w, "per_worker": trials, "trials": total,
                           "seconds": round(seconds, 3), "trials_per_s": round(total / seconds, 1)}), flush=True)
 
 

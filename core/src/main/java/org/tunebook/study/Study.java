@@ -188,6 +188,7 @@ public final class Study {
 
         /** Creates the study (or loads it with {@link #loadIfExists()}); the default direction is minimize. */
         public Study create() {
+            Liveness live = liveness(); // checked before anything is written
             Storage st = storage != null ? storage : Storage.inMemory();
             List<Direction> dirs = directions != null ? directions : List.of(Direction.MINIMIZE);
             Optional<StudyInfo> existing = st.findStudy(name);
@@ -208,16 +209,17 @@ public final class Study {
             } else {
                 info = st.createStudy(name, dirs);
             }
-            return new Study(st, info, samplerOr(), pruner, liveness());
+            return new Study(st, info, samplerOr(), pruner, live);
         }
 
         /** Loads an existing study; its directions come from the storage. */
         public Study load() {
             if (storage == null) throw new IllegalArgumentException("load() needs a storage: call storage(...) first");
+            Liveness live = liveness();
             StudyInfo info = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
                     "no study '" + name + "' in " + storage.url() + ": known studies are "
                             + storage.studies().stream().map(StudyInfo::name).toList()));
-            return new Study(storage, info, samplerOr(), pruner, liveness());
+            return new Study(storage, info, samplerOr(), pruner, live);
         }
 
         private Sampler samplerOr() {

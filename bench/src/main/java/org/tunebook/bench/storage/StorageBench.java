@@ -97,8 +97,8 @@ public final class StorageBench {
             }
             double seconds = (last - first) / 1000.0;
             System.out.println(String.format(Locale.ROOT,
-                    "{\"impl\": \"tunebook\", \"storage\": \"%s\", \"workers\": %d, \"trials\": %d, \"seconds\": %.3f, \"trials_per_s\": %.1f}",
-                    label, workers, total, seconds, total / seconds));
+                    "{\"impl\": \"tunebook\", \"storage\": \"%s\", \"workers\": %d, \"per_worker\": %d, \"trials\": %d, \"seconds\": %.3f, \"trials_per_s\": %.1f}",
+                    label, workers, trialsPerWorker, total, seconds, total / seconds));
             System.out.flush();
         }
     }
