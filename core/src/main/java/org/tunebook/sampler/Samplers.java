@@ -23,10 +23,12 @@ public final class Samplers {
         return switch (n) {
             case "random" -> new RandomSampler(seed);
             case "grid" -> GridSampler.of(space);
+            case "gp" -> org.tunebook.sampler.gp.GpSampler.of(space, seed);
+            case "ga" -> org.tunebook.evolution.Evolution.of(space).elitism().seed(seed).sampler();
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use one of " + NAMES);
         };
     }
 
     /** The names {@link #byName} understands. */
-    public static final String NAMES = "grid, random";
+    public static final String NAMES = "ga, gp, grid, random";
 }
