@@ -205,6 +205,10 @@ public final class Study {
                 } catch (org.tunebook.storage.DuplicateStudyException raced) {
                     // another worker created it meanwhile (many processes starting at once): resume it
                     info = st.findStudy(name).orElseThrow(() -> raced);
+                    if (directions != null && !info.directions().equals(dirs)) {
+                        throw new IllegalArgumentException("study '" + name + "' in " + st.url() + " has directions " + info.directions()
+                                + ", not " + dirs + ": use the stored directions or another study name");
+                    }
                 }
             } else {
                 info = st.createStudy(name, dirs);
