@@ -504,7 +504,7 @@ public final class JdbcStorage implements Storage {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), new Row(rs.getLong(2), rs.getInt(3), TrialState.valueOf(rs.getString(4)), rs.getString(5),
-                        rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)));
+                        rs.getString(6), nullableLong(rs, 7), nullableLong(rs, 8)));
             }
         }
         Map<Long, Map<String, Object>> params = new HashMap<>();
@@ -538,7 +538,8 @@ public final class JdbcStorage implements Storage {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 double v = rs.getDouble(3);
-                inter.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.wasNull() ? Double.NaN : v);
+                if (rs.wasNull()) v = Double.NaN;
+                inter.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), v);
             }
         }
         Map<Long, FrozenTrial> out = new LinkedHashMap<>();
@@ -560,6 +561,11 @@ public final class JdbcStorage implements Storage {
             out.put(id, t);
         }
         return out;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     @Override

@@ -257,6 +257,28 @@ class StudyTest {
     }
 
     @Test
+    void sqliteStudiesResumeWhereTheyStopped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String url = "sqlite:" + dir.resolve("resume.db");
+        Objective f = t -> Math.abs(t.suggestFloat("x", -1, 1));
+        Study first = Study.builder("resume").minimize().storage(url).sampler(new RandomSampler(1L)).create();
+        first.optimize(f, 7);
+        first.storage().close();
+        assertEquals("study 'resume' already exists in " + url + ": load it (loadIfExists) to resume it, or choose another name",
+                assertThrows(IllegalStateException.class, () -> Study.builder("resume").storage(url).create()).getMessage());
+        Study again = Study.builder("resume").minimize().storage(url).sampler(new RandomSampler(2L)).loadIfExists().create();
+        again.optimize(f, 5);
+        assertEquals(12, again.trials().size());
+        assertEquals(java.util.stream.IntStream.range(0, 12).boxed().toList(), again.trials().stream().map(FrozenTrial::number).toList());
+        Study loaded = Studies.load("resume", again.storage());
+        assertEquals(again.bestValue(), loaded.bestValue());
+        assertEquals(Direction.MINIMIZE, loaded.direction());
+        assertThrows(IllegalArgumentException.class, () -> Study.builder("resume").maximize().storage(again.storage()).loadIfExists().create());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Studies.load("nope", again.storage())).getMessage()
+                .startsWith("no study 'nope' in " + url + ": known studies are [resume]"));
+        again.storage().close();
+    }
+
+    @Test
     void badOptionsAreClearErrors() {
         assertEquals("nJobs must be >= 1 (or -1 for one job per core), got 0",
                 assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(1).withJobs(0)).getMessage());
