@@ -222,6 +222,7 @@ public final class Convergence {
             t.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
             t.setMarker(SeriesMarkers.NONE);
         }
+        Style.naturalXTicks(c, 1, Math.max(2, maxLen));
         c.getStyler().setXAxisMin(1.0);
         c.getStyler().setXAxisMax((double) Math.max(2, maxLen));
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);

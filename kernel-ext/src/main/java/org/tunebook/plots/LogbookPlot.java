@@ -99,6 +99,7 @@ final class LogbookPlot {
             double[] v = cols.get(s);
             desc.add(s + " " + Style.num(v[0]) + " -> " + Style.num(v[v.length - 1]));
         }
+        Style.naturalXTicks(c, gen[0], gen[gen.length - 1] + 1);
         double[] nevals = cols.get("nevals");
         if (nevals != null) {
             double total = 0;

@@ -26,7 +26,7 @@ import java.util.Map;
  * the forest's predictions rely on a parameter; both rank dominant parameters alike on typical studies.
  */
 public final class ParamImportance {
-    static final int TREES = 48;
+    static final int TREES = 32;
     static final int DEPTH = 10;
 
     /** @param importances parameter name to share of importance (sums to 1, or all 0), most important first */

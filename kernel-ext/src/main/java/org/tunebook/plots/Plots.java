@@ -52,7 +52,9 @@ public final class Plots {
 
     /** Every objective value by trial number, and the best value so far (Optuna's plot_optimization_history). */
     public static Plot history(Study study) {
-        return StudyPlots.history(StudyView.of(study), 0);
+        StudyView v = StudyView.of(study);
+        v.direction("history");
+        return StudyPlots.history(v, 0);
     }
 
     /** The history of one objective of a multi-objective study. */

@@ -57,101 +57,136 @@ final class RegressionForest {
         int n = y.length;
         int d = x[0].length;
         SplittableRandom rng = new SplittableRandom(seed);
+        // every feature's rows in increasing order, once; each tree keeps its bootstrap rows in these orders
+        int[][] order = new int[d][];
+        for (int f = 0; f < d; f++) {
+            final int ff = f;
+            order[f] = java.util.stream.IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(x[a][ff], x[b][ff]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
         List<Tree> trees = new ArrayList<>();
         for (int t = 0; t < nTrees; t++) {
-            int[] sample = new int[n];
-            boolean[] inBag = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                sample[i] = rng.nextInt(n);
-                inBag[sample[i]] = true;
-            }
+            int[] count = new int[n];
+            for (int i = 0; i < n; i++) count[rng.nextInt(n)]++;
             int oobCount = 0;
-            for (boolean b : inBag) if (!b) oobCount++;
+            for (int c : count) if (c == 0) oobCount++;
             int[] oob = new int[oobCount];
-            for (int i = 0, k = 0; i < n; i++) if (!inBag[i]) oob[k++] = i;
+            for (int i = 0, k = 0; i < n; i++) if (count[i] == 0) oob[k++] = i;
+            int[][] sorted = new int[d][n];
+            for (int f = 0; f < d; f++) {
+                int k = 0;
+                for (int r : order[f]) for (int c = 0; c < count[r]; c++) sorted[f][k++] = r;
+            }
             List<double[]> nodes = new ArrayList<>();
-            grow(x, y, sample, 0, n, 0, maxDepth, minLeaf, Math.max(1, Math.min(d, mtry)), rng.split(), nodes);
+            new Grower(x, y, sorted, maxDepth, minLeaf, Math.max(1, Math.min(d, mtry)), rng.split(), nodes).grow(0, n, 0);
             trees.add(new Tree(nodes, oob));
         }
         return new RegressionForest(trees, d);
     }
 
-    /** Grows the subtree over rows idx[from, to) and returns its node index. */
-    private static int grow(double[][] x, double[] y, int[] idx, int from, int to, int depth, int maxDepth, int minLeaf, int mtry,
-                            SplittableRandom rng, List<double[]> nodes) {
-        int n = to - from;
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = from; i < to; i++) {
-            sum += y[idx[i]];
-            sumSq += y[idx[i]] * y[idx[i]];
+    /** Grows one tree over rows kept sorted by every feature (CART with presorting: O(n d) per level). */
+    private static final class Grower {
+        final double[][] x;
+        final double[] y;
+        final int[][] sorted;
+        final int maxDepth;
+        final int minLeaf;
+        final int mtry;
+        final SplittableRandom rng;
+        final List<double[]> nodes;
+        final int[] buffer;
+        final boolean[] left;
+
+        Grower(double[][] x, double[] y, int[][] sorted, int maxDepth, int minLeaf, int mtry, SplittableRandom rng, List<double[]> nodes) {
+            this.x = x;
+            this.y = y;
+            this.sorted = sorted;
+            this.maxDepth = maxDepth;
+            this.minLeaf = minLeaf;
+            this.mtry = mtry;
+            this.rng = rng;
+            this.nodes = nodes;
+            this.buffer = new int[sorted[0].length];
+            this.left = new boolean[y.length];
         }
-        double mean = sum / n;
-        int me = nodes.size();
-        nodes.add(new double[]{-1, 0, -1, -1, mean});
-        double sse = sumSq - sum * sum / n;
-        if (depth >= maxDepth || n < 2 * minLeaf || sse <= 1e-12 * Math.max(1, Math.abs(sumSq))) return me;
-        int d = x[0].length;
-        int[] feats = new int[d];
-        for (int i = 0; i < d; i++) feats[i] = i;
-        for (int i = 0; i < mtry; i++) {
-            int j = i + rng.nextInt(d - i);
-            int tmp = feats[i];
-            feats[i] = feats[j];
-            feats[j] = tmp;
-        }
-        int bestF = -1;
-        double bestT = 0;
-        double bestGain = 1e-12;
-        Integer[] order = new Integer[n];
-        double[] keys = new double[n];
-        for (int fi = 0; fi < mtry; fi++) {
-            int f = feats[fi];
-            for (int i = 0; i < n; i++) order[i] = idx[from + i];
-            Arrays.sort(order, (a, b) -> Double.compare(x[a][f], x[b][f]));
-            for (int i = 0; i < n; i++) keys[i] = x[order[i]][f];
-            if (keys[0] == keys[n - 1]) continue;
-            double ls = 0;
-            double lsq = 0;
-            for (int i = 0; i < n - 1; i++) {
-                double v = y[order[i]];
-                ls += v;
-                lsq += v * v;
-                int nl = i + 1;
-                int nr = n - nl;
-                if (nl < minLeaf || nr < minLeaf || keys[i] == keys[i + 1]) continue;
-                double rs = sum - ls;
-                double rsq = sumSq - lsq;
-                double child = (lsq - ls * ls / nl) + (rsq - rs * rs / nr);
-                double gain = sse - child;
-                if (gain > bestGain) {
-                    bestGain = gain;
-                    bestF = f;
-                    bestT = (keys[i] + keys[i + 1]) / 2;
+
+        int grow(int from, int to, int depth) {
+            int n = to - from;
+            int d = sorted.length;
+            int[] rows = sorted[0];
+            double sum = 0;
+            double sumSq = 0;
+            for (int i = from; i < to; i++) {
+                double v = y[rows[i]];
+                sum += v;
+                sumSq += v * v;
+            }
+            int me = nodes.size();
+            nodes.add(new double[]{-1, 0, -1, -1, sum / n});
+            double sse = sumSq - sum * sum / n;
+            if (depth >= maxDepth || n < 2 * minLeaf || sse <= 1e-12 * Math.max(1, Math.abs(sumSq))) return me;
+            int[] feats = new int[d];
+            for (int i = 0; i < d; i++) feats[i] = i;
+            for (int i = 0; i < mtry; i++) {
+                int j = i + rng.nextInt(d - i);
+                int tmp = feats[i];
+                feats[i] = feats[j];
+                feats[j] = tmp;
+            }
+            int bestF = -1;
+            double bestT = 0;
+            double bestGain = 1e-12;
+            for (int fi = 0; fi < mtry; fi++) {
+                int f = feats[fi];
+                int[] s = sorted[f];
+                if (x[s[from]][f] == x[s[to - 1]][f]) continue;
+                double ls = 0;
+                double lsq = 0;
+                for (int i = from; i < to - 1; i++) {
+                    double v = y[s[i]];
+                    ls += v;
+                    lsq += v * v;
+                    int nl = i + 1 - from;
+                    int nr = n - nl;
+                    double a = x[s[i]][f];
+                    double b = x[s[i + 1]][f];
+                    if (nl < minLeaf || nr < minLeaf || a == b) continue;
+                    double rs = sum - ls;
+                    double rsq = sumSq - lsq;
+                    double gain = sse - (lsq - ls * ls / nl) - (rsq - rs * rs / nr);
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        bestF = f;
+                        bestT = (a + b) / 2;
+                    }
                 }
             }
-        }
-        if (bestF < 0) return me;
-        // partition idx[from, to) by the split
-        int i = from;
-        int j = to - 1;
-        while (i <= j) {
-            if (x[idx[i]][bestF] <= bestT) i++;
-            else {
-                int tmp = idx[i];
-                idx[i] = idx[j];
-                idx[j] = tmp;
-                j--;
+            if (bestF < 0) return me;
+            for (int i = from; i < to; i++) {
+                int r = sorted[bestF][i];
+                left[r] = x[r][bestF] <= bestT;
             }
+            int mid = from;
+            for (int f = 0; f < d; f++) { // stable partition keeps every feature's order
+                int[] s = sorted[f];
+                int l = from;
+                int k = 0;
+                for (int i = from; i < to; i++) {
+                    if (left[s[i]]) s[l++] = s[i];
+                    else buffer[k++] = s[i];
+                }
+                System.arraycopy(buffer, 0, s, l, k);
+                mid = l;
+            }
+            int l = grow(from, mid, depth + 1);
+            int r = grow(mid, to, depth + 1);
+            double[] node = nodes.get(me);
+            node[0] = bestF;
+            node[1] = bestT;
+            node[2] = l;
+            node[3] = r;
+            return me;
         }
-        int l = grow(x, y, idx, from, i, depth + 1, maxDepth, minLeaf, mtry, rng, nodes);
-        int r = grow(x, y, idx, i, to, depth + 1, maxDepth, minLeaf, mtry, rng, nodes);
-        double[] node = nodes.get(me);
-        node[0] = bestF;
-        node[1] = bestT;
-        node[2] = l;
-        node[3] = r;
-        return me;
     }
 
     double predict(double[] x) {

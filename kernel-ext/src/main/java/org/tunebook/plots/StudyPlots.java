@@ -68,6 +68,7 @@ final class StudyPlots {
         line.setLineColor(Style.RED);
         line.setLineWidth(2f);
         line.setMarker(SeriesMarkers.NONE);
+        Style.naturalXTicks(c, x[0], x[x.length - 1] + 1);
         c.getStyler().setLegendPosition(d == Direction.MINIMIZE ? Styler.LegendPosition.InsideNE : Styler.LegendPosition.InsideSE);
         String desc = "Optimization history of study '" + v.name + "': " + ts.size() + " complete trials, best " + Style.num(b)
                 + (log ? " (log y)" : "");
@@ -455,6 +456,7 @@ final class StudyPlots {
             s.setLineColor(Style.alpha(Style.BLUE, alpha));
             s.setLineWidth(1.5f);
         }
+        Style.naturalXTicks(c, 0, Math.max(1, cx.stream().filter(q -> !q.isNaN()).mapToDouble(Double::doubleValue).max().orElse(1)));
         String desc = "Intermediate values of study '" + v.name + "': " + complete + " complete and " + pruned + " pruned trials";
         return Plot.single("intermediate", c, null, desc);
     }
