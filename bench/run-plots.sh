@@ -14,6 +14,7 @@ cp="bench/target/classes:kernel-ext/target/classes:core/target/classes:$(cat "$t
 log "Java: PlotsBench $trials trials, $repeats repeats"
 java -Djava.awt.headless=true -cp "$cp" org.tunebook.bench.plots.PlotsBench "$trials" "$repeats" > "$tmp/java.md"
 py="$TUNEBOOK_VENV/bin/python"
+# matplotlib (pinned in python/requirements.txt) may also come from PYTHONPATH, e.g. pip install --target DIR
 if "$py" -c 'import matplotlib' 2>/dev/null; then
   log "Python anchors: bench/python/plots_anchor.py"
   "$py" bench/python/plots_anchor.py "$trials" "$repeats" > "$tmp/python.md"

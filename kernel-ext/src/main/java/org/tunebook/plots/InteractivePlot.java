@@ -58,26 +58,27 @@ public final class InteractivePlot {
      * (HTML, may be empty) stays visible until the figures are drawn, and for good when plotly.js never loads.
      */
     String fragment(String fallback) {
-        String id = "tunebook-" + UUID.randomUUID().toString().substring(0, 12);
+        // tablesaw-jsplot turns the element id into a JavaScript variable name: letters, digits and underscores only
+        String id = "tunebook_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         StringBuilder b = new StringBuilder();
         b.append("<div id=\"").append(id).append("\">\n");
         b.append("<div class=\"tunebook-fallback\">").append(fallback).append("</div>\n");
         for (int i = 0; i < figures.size(); i++) {
             int[] wh = sizes.get(i);
-            b.append("<div id=\"").append(id).append('-').append(i).append("\" style=\"display:none;width:").append(wh[0])
+            b.append("<div id=\"").append(id).append('_').append(i).append("\" style=\"display:none;width:").append(wh[0])
                     .append("px;height:").append(wh[1]).append("px\"></div>\n");
         }
         b.append("</div>\n<script>\n(function () {\n");
         b.append("  var root = document.getElementById(").append(Html.jsString(id)).append(");\n");
         b.append("  var figures = [\n");
         for (int i = 0; i < figures.size(); i++) {
-            b.append("    function () {\n").append(figureScript(i, id + "-" + i)).append("\n    },\n");
+            b.append("    function () {\n").append(figureScript(i, id + "_" + i)).append("\n    },\n");
         }
         b.append("  ];\n");
         b.append("  function draw() {\n");
         b.append("    var fb = root.querySelector('.tunebook-fallback'); if (fb) fb.style.display = 'none';\n");
         b.append("    for (var i = 0; i < figures.length; i++) {\n");
-        b.append("      document.getElementById(").append(Html.jsString(id + "-")).append(" + i).style.display = 'block';\n");
+        b.append("      document.getElementById(").append(Html.jsString(id + "_")).append(" + i).style.display = 'block';\n");
         b.append("      figures[i]();\n    }\n  }\n");
         b.append("  if (window.Plotly) { draw(); return; }\n");
         b.append("  var tries = 0, timer = setInterval(function () {\n");
