@@ -77,10 +77,12 @@ final class Style {
 
     /**
      * XChart puts x ticks only at data values when the series' distinct x values are equally spaced (histogram
-     * edges, trial numbers), which gives labels such as 10.4545; one invisible point off that spacing restores
+     * edges, trial numbers), which gives labels such as 10.4545 and, for a thousand trials, a quadratic search
+     * for the tick step; one invisible point off that spacing restores
      * round tick values.
      */
     static void naturalXTicks(org.knowm.xchart.XYChart c, double lo, double hi) {
+        if (hi - lo < 30 && c.getSeriesMap().values().stream().allMatch(q -> q.getXData().length < 30)) return; // few values: ticks at them read well
         double y = c.getSeriesMap().values().stream().findFirst().map(s -> s.getYData()[0]).orElse(0.0);
         org.knowm.xchart.XYSeries s = c.addSeries("\u200b", new double[]{lo + 0.0123456 * (hi - lo)}, new double[]{y});
         s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
