@@ -154,6 +154,7 @@ final class SkoptPlots {
             hi = lo + 1e-9 + Math.abs(lo) * 1e-6;
         }
         XYSeries m = c.addSeries("minimum", new double[]{minCoord, minCoord}, new double[]{lo, hi});
+        if (!p.categorical() && !p.log()) Style.naturalXTicks(c, xs[0], xs[xs.length - 1]);
         m.setLineColor(Style.RED);
         m.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{5f, 4f}, 0f));
         m.setMarker(SeriesMarkers.NONE);
