@@ -28,6 +28,8 @@ mkdir -p bench/results
   echo "Command: \`bench/run-plots.sh $trials $repeats\` on $(date -u +%Y-%m-%d) ($(nproc) cores shared with other jobs;"
   echo "$(java -version 2>&1 | head -1)). Each figure: build the plot from the study and encode it as PNG, median of"
   echo "$repeats runs after 2 warm-ups (fewer for skopt's default 40 x 250 partial dependence). Goal: < 300 ms per static plot."
+  echo "Wall time depends on the load of the shared machine (load average at start: $(cut -d' ' -f1-3 /proc/loadavg));"
+  echo "CPU time (the rendering thread's, Java; the process's, Python) is the figure to compare when it is busy."
   echo
   echo "### Tunebook (Java, XChart)"
   echo
