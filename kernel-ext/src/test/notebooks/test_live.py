@@ -78,7 +78,9 @@ Study {name} = Study.builder("{name}").minimize().create();
     assert failed is None or failed.group(1) == "1", f"at most the running trial fails: {counts}"
     if failed:
         reason = kernel.value(f"{name}.trials(java.util.EnumSet.of(TrialState.FAIL)).get(0).failReason()")
-        assert "interrupt" in reason.lower(), reason
+        # a trial in sleep() fails as interrupted; one writing output when the interrupt lands gets JJava's
+        # own output error, ZMQException: Errno 4 (EINTR), from System.out
+        assert "interrupt" in reason.lower() or "Errno 4" in reason, reason
     # the kernel is usable and the finished trials are there for %trials
     table = kernel.execute(f"%trials {name} --sort value --top 3")[1]
     html = [m for m in table if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/html"]

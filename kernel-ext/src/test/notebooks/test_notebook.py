@@ -24,6 +24,12 @@ double penalty = act.equals("relu") ? 0 : 0.5;
     "trials": "%trials --sort value --top 5",
     "plot": "%plot convergence",
     "load": "%study load quad --storage sqlite:e2e.db",
+    "gp_search": """%%search gp --trials 6 --seed 1 --direction maximize --param u=real(0,1) --param k=int(1,3)
+-(u - 0.3) * (u - 0.3) + 0.1 * k""",
+    "gp_minimize": """import org.tunebook.skopt.*;
+import org.tunebook.space.*;
+Skopt.gpMinimize(p -> Math.pow(p.getDouble("v") - 1, 2), Space.of(Real.uniform("v", -2, 2)),
+                 GpOptions.builder().nCalls(7).nInitialPoints(5).randomState(2L).build())""",
     "bad_param": """%%search random --trials 3 --param lr=real(1e-3,)
 lr""",
     "bad_option": "%trials --sortt value",
@@ -92,6 +98,17 @@ def test_search_shows_progress_and_the_study(executed):
     summary = data(outs, "text/html")[-1]
     assert "<b>quad</b>" in summary and "12 COMPLETE" in summary
     assert data(outs, "image/png"), "study summary has a chart"
+
+
+def test_search_with_the_gp_sampler_and_optimize_result(executed):
+    summary = data(executed["gp_search"], "text/html")[-1]
+    assert "6 COMPLETE" in summary and "gp" in summary and "maximize" in summary, summary[:500]
+    result = executed["gp_minimize"]
+    assert "tunebook-progress" in data(result, "text/html")[0], "gpMinimize shows live progress too"
+    html = data(result, "text/html")[-1]
+    assert "7 evaluations" in html and "<b>fun</b>" in html
+    assert data(result, "image/png")[-1].startswith("iVBORw0KGgo")
+    assert data(result, "text/plain")[-1].startswith("OptimizeResult(fun=")
 
 
 def test_trials_magic_gives_top_5_sorted(executed):

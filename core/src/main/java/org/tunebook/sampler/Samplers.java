@@ -1,6 +1,8 @@
 package org.tunebook.sampler;
 
 import java.util.Locale;
+import org.tunebook.sampler.nsga.NsgaIISampler;
+import org.tunebook.sampler.tpe.TpeSampler;
 import org.tunebook.space.Space;
 
 /** Samplers by name, for the CLI and the notebook magics. */
@@ -8,9 +10,9 @@ public final class Samplers {
     private Samplers() {
     }
 
-    /** The sampler a study gets when none is given. */
+    /** The sampler a study gets when none is given: TPE with Optuna's defaults, as in Optuna. */
     public static Sampler defaultSampler() {
-        return new RandomSampler();
+        return new TpeSampler();
     }
 
     /**
@@ -25,10 +27,12 @@ public final class Samplers {
             case "grid" -> GridSampler.of(space);
             case "gp" -> org.tunebook.sampler.gp.GpSampler.of(space, seed);
             case "ga" -> org.tunebook.evolution.Evolution.of(space).elitism().seed(seed).sampler();
+            case "tpe" -> TpeSampler.builder().seed(seed).build();
+            case "nsga2", "nsgaii" -> NsgaIISampler.builder().seed(seed).build();
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "': use one of " + NAMES);
         };
     }
 
     /** The names {@link #byName} understands. */
-    public static final String NAMES = "ga, gp, grid, random";
+    public static final String NAMES = "ga, gp, grid, nsga2, random, tpe";
 }

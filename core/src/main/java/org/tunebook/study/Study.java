@@ -541,7 +541,8 @@ public final class Study {
         for (StudyListener l : listeners) {
             try {
                 call.accept(l);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a display compiled against another kernel version may throw NoSuchMethodError: never end the study
                 ERR.println("[tunebook] progress display failed: " + reason(e));
             }
         }

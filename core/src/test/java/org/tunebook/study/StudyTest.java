@@ -279,6 +279,20 @@ class StudyTest {
     }
 
     @Test
+    void aBrokenListenerNeverEndsTheStudy() {
+        Study s = study(4);
+        StudyListener broken = new StudyListener() {
+            @Override
+            public void onTrialFinished(Study study, FrozenTrial trial) {
+                if (trial.number() == 1) throw new NoSuchMethodError("DisplayData.setDisplayId");
+                if (trial.number() == 2) throw new IllegalStateException("display closed");
+            }
+        };
+        s.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(5).withListener(broken));
+        assertEquals(5, s.completeTrials().size());
+    }
+
+    @Test
     void badOptionsAreClearErrors() {
         assertEquals("nJobs must be >= 1 (or -1 for one job per core), got 0",
                 assertThrows(IllegalArgumentException.class, () -> OptimizeOptions.trials(1).withJobs(0)).getMessage());

@@ -2,6 +2,8 @@ package org.tunebook.kernel.render;
 
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.tunebook.kernel.Bundle;
+import org.tunebook.evolution.Logbook;
+import org.tunebook.skopt.OptimizeResult;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.Study;
 import tech.tablesaw.api.Table;
@@ -31,6 +33,8 @@ public final class Renderers {
         register(Table.class, Tables::bundle);
         register(Study.class, StudyRendering::bundle);
         register(FrozenTrial.class, StudyRendering::bundle);
+        register(OptimizeResult.class, ResultRendering::bundle);
+        register(Logbook.class, ResultRendering::bundle);
     }
 
     private Renderers() {

@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JJava adapter against the real jjava-jupyter kernel classes (a minimal kernel without a JShell). */
-class JJavaBridgeTest {
+public class JJavaBridgeTest {
 
     /** A real JJava BaseKernel whose evaluation echoes the code back (no JShell in a unit test). */
-    static final class EchoKernel extends BaseKernel {
-        EchoKernel() {
+    public static final class EchoKernel extends BaseKernel {
+        public EchoKernel() {
             super("echo", "1", new LanguageInfo("java", "17", "text/x-java", ".java", "java", "java", null), List.of(),
                     null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                     new MagicParser("(?<=(?:^|=))\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(), false,

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# TPE, pruner-free sampling overhead and NSGA-II: Tunebook and Optuna side by side in one run.
+# Writes bench/results/tpe.md. Knobs (environment): TPE_TRIALS (200), TPE_SEEDS (20), OPTUNA_SEEDS (= TPE_SEEDS),
+# OVERHEAD_TRIALS (1000), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+cd "$TUNEBOOK_ROOT"
+PY="${TUNEBOOK_VENV}/bin/python"
+[ -x "$PY" ] || { log "no Python venv at $TUNEBOOK_VENV: run scripts/setup.sh or export TUNEBOOK_VENV"; exit 1; }
+TPE_TRIALS="${TPE_TRIALS:-200}"; TPE_SEEDS="${TPE_SEEDS:-20}"; OPTUNA_SEEDS="${OPTUNA_SEEDS:-$TPE_SEEDS}"
+OVERHEAD_TRIALS="${OVERHEAD_TRIALS:-1000}"
+NSGA_TRIALS="${NSGA_TRIALS:-3000}"; NSGA_POP="${NSGA_POP:-50}"; NSGA_SEEDS="${NSGA_SEEDS:-5}"
+WORK="bench/target/tpe"; mkdir -p "$WORK" bench/results
+
+log "building core and bench"
+mvn -B -ntp -q -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+CP="bench/target/classes:$(cat bench/target/cp.txt)"
+JAVA=(java -cp "$CP" org.tunebook.bench.tpe.TpeBench)
+PYB=("$PY" bench/python/tpe_bench.py)
+START="$(date -u '+%Y-%m-%d %H:%M UTC')"; T0=$SECONDS
+
+log "regret: $TPE_TRIALS trials x $TPE_SEEDS seeds (Optuna: $OPTUNA_SEEDS seeds) on every function"
+"${JAVA[@]}" regret "$TPE_TRIALS" "$TPE_SEEDS" "$WORK/regret-java.jsonl"
+"${PYB[@]}" regret "$TPE_TRIALS" "$OPTUNA_SEEDS" "$WORK/regret-python.jsonl"
+
+log "NSGA-II: $NSGA_TRIALS trials, population $NSGA_POP, $NSGA_SEEDS seeds on ZDT1 and ZDT2"
+: > "$WORK/nsga-java.jsonl"; : > "$WORK/nsga-python.jsonl"
+for p in zdt1 zdt2; do
+  "${JAVA[@]}" nsga "$p" "$NSGA_TRIALS" "$NSGA_POP" "$NSGA_SEEDS" "$WORK/nsga-java-$p.jsonl"
+  "${PYB[@]}" nsga "$p" "$NSGA_TRIALS" "$NSGA_POP" "$NSGA_SEEDS" "$WORK/nsga-python-$p.jsonl"
+  cat "$WORK/nsga-java-$p.jsonl" >> "$WORK/nsga-java.jsonl"; cat "$WORK/nsga-python-$p.jsonl" >> "$WORK/nsga-python.jsonl"
+done
+
+log "overhead per trial at $OVERHEAD_TRIALS trials"
+: > "$WORK/overhead-java.jsonl"; : > "$WORK/overhead-python.jsonl"
+for f in hartmann6 mixed; do
+  "${JAVA[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-java-$f.jsonl"
+  "${PYB[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-python-$f.jsonl"
+  cat "$WORK/overhead-java-$f.jsonl" >> "$WORK/overhead-java.jsonl"; cat "$WORK/overhead-python-$f.jsonl" >> "$WORK/overhead-python.jsonl"
+done
+
+{
+  echo "# TPE, overhead and NSGA-II vs Optuna"
+  echo
+  echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS"
+  echo "NSGA_TRIALS=$NSGA_TRIALS NSGA_POP=$NSGA_POP NSGA_SEEDS=$NSGA_SEEDS), started $START, took $(( (SECONDS - T0) / 60 )) min."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared with other jobs;"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -1);"
+  echo "Python $("$PY" -c 'import sys; print(sys.version.split()[0])'), Optuna $("$PY" -c 'import optuna; print(optuna.__version__)')."
+} > "$WORK/header.md"
+"$PY" bench/python/tpe_report.py "$WORK" bench/results/tpe.md "$WORK/header.md"
+log "wrote bench/results/tpe.md"

@@ -1,0 +1,331 @@
+package org.tunebook.sampler.tpe;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tunebook.space.CategoricalDistribution;
+import org.tunebook.space.Distribution;
+import org.tunebook.space.FloatDistribution;
+import org.tunebook.space.IntDistribution;
+
+/**
+ * A weighted mixture of product kernels, one kernel per observation plus one wide "prior" kernel: TPE's
+ * density l(x) (good trials) or g(x) (the rest). Numerical parameters get a normal kernel truncated to the
+ * range (in log space for log ranges, on the grid for int and stepped ranges); categorical parameters get a
+ * smoothed one-hot kernel.
+ * <p>
+ * All values are Tunebook internal values (numbers as themselves, categoricals as the index of the choice).
+ */
+final class ParzenEstimator {
+
+    private final Dim[] dims;
+    private final double[] logWeights; // one per kernel; the prior kernel is last
+    private final double[] cumWeights;
+    private final int nKernels;
+
+    /**
+     * @param dists        the parameters, in column order
+     * @param observations n rows of internal values (n may be 0)
+     * @param weights      n non-negative observation weights (not yet normalised)
+     */
+    ParzenEstimator(List<Distribution> dists, double[][] observations, double[] weights, TpeOptions o) {
+        int n = observations.length;
+        this.nKernels = n + 1;
+        double[] w = new double[nKernels];
+        double sum = 0;
+        if (n == 0) {
+            w[0] = 1;
+            sum = 1;
+        } else {
+            for (int i = 0; i < n; i++) {
+                w[i] = weights[i];
+                sum += w[i];
+            }
+            w[n] = o.priorWeight();
+            sum += o.priorWeight();
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("TPE kernel weights sum to " + sum + ": give a positive prior weight or positive weights");
+        }
+        logWeights = new double[nKernels];
+        cumWeights = new double[nKernels];
+        double acc = 0;
+        for (int k = 0; k < nKernels; k++) {
+            logWeights[k] = Math.log(w[k] / sum);
+            acc += w[k] / sum;
+            cumWeights[k] = acc;
+        }
+        cumWeights[nKernels - 1] = 1.0;
+        dims = new Dim[dists.size()];
+        for (int j = 0; j < dims.length; j++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) col[i] = observations[i][j];
+            Distribution d = dists.get(j);
+            dims[j] = d instanceof CategoricalDistribution c ? new CategoricalDim(c, col, o) : new NumericDim(d, col, o);
+        }
+    }
+
+    /** {@code size} draws, each a row of internal values. */
+    double[][] sample(SplittableRandom rng, int size) {
+        double[][] out = new double[size][dims.length];
+        for (int s = 0; s < size; s++) {
+            int k = firstAbove(cumWeights, rng.nextDouble());
+            for (int j = 0; j < dims.length; j++) out[s][j] = dims[j].sample(k, rng);
+        }
+        return out;
+    }
+
+    /** The first index whose cumulative weight exceeds u (the last one if none does). */
+    static int firstAbove(double[] cum, double u) {
+        int lo = 0, hi = cum.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] > u) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** log density (mass for discrete parameters) of each row. */
+    double[] logPdf(double[][] x) {
+        int m = x.length;
+        double[] out = new double[m];
+        double[] acc = new double[nKernels];
+        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once per value
+        List<java.util.Map<Double, double[]>> memo = new java.util.ArrayList<>(dims.length);
+        for (Dim d : dims) memo.add(d instanceof NumericDim nd && nd.step == 0 ? null : new java.util.HashMap<>());
+        for (int s = 0; s < m; s++) {
+            System.arraycopy(logWeights, 0, acc, 0, nKernels);
+            for (int j = 0; j < dims.length; j++) {
+                java.util.Map<Double, double[]> known = memo.get(j);
+                if (known == null) {
+                    dims[j].addLogPdf(x[s][j], acc);
+                } else {
+                    Dim dim = dims[j];
+                    double[] terms = known.computeIfAbsent(x[s][j], v -> {
+                        double[] t = new double[nKernels];
+                        dim.addLogPdf(v, t);
+                        return t;
+                    });
+                    for (int k = 0; k < nKernels; k++) acc[k] += terms[k];
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : acc) if (v > max) max = v;
+            if (max == Double.NEGATIVE_INFINITY) {
+                out[s] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            double total = 0;
+            double cut = max - 30; // terms below exp(-30) ~ 1e-13 of the largest one change the sum by less than 1e-10
+            for (double v : acc) if (v > cut) total += Math.exp(v - max);
+            out[s] = max + Math.log(total);
+        }
+        return out;
+    }
+
+    private interface Dim {
+        double sample(int kernel, SplittableRandom rng);
+
+        /** Adds the log density of internal value {@code x} under each kernel to {@code acc}. */
+        void addLogPdf(double x, double[] acc);
+    }
+
+    /** Float, log-float, int, log-int and stepped ranges. */
+    private static final class NumericDim implements Dim {
+        final boolean log;
+        final double step; // 0 for continuous
+        final double low, high; // the range itself (internal values)
+        final double lowT, highT; // the adapted range in kernel space (widened by step/2, log)
+        final double[] mu, sigma, invSigma;
+        final int[] kernelToUnique; // discrete only
+        final double[] uniqueMu, uniqueSigma;
+        final double[] logNorm; // continuous: -log sigma - log sqrt(2 pi) - log mass of range; discrete: -log mass of range
+
+        NumericDim(Distribution d, double[] obs, TpeOptions o) {
+            if (d instanceof FloatDistribution f) {
+                log = f.log();
+                step = f.step() == null ? 0 : f.step();
+                low = f.low();
+                high = f.high();
+            } else {
+                IntDistribution i = (IntDistribution) d;
+                log = i.log();
+                step = i.step();
+                low = i.low();
+                high = i.high();
+            }
+            double lo = low - step / 2, hi = high + step / 2;
+            lowT = log ? Math.log(lo) : lo;
+            highT = log ? Math.log(hi) : hi;
+            int n = obs.length;
+            mu = new double[n + 1];
+            sigma = new double[n + 1];
+            for (int i = 0; i < n; i++) mu[i] = log ? Math.log(obs[i]) : obs[i];
+            bandwidths(mu, sigma, n, lowT, highT, o);
+            mu[n] = 0.5 * (lowT + highT);
+            sigma[n] = highT - lowT;
+            if (step != 0) {
+                // int and stepped kernels share few (mu, sigma) pairs: masses are computed once per pair
+                kernelToUnique = new int[n + 1];
+                int cap = Integer.highestOneBit(Math.max(4, 4 * (n + 1)));
+                long[] keyMu = new long[cap], keySigma = new long[cap];
+                int[] slotId = new int[cap];
+                java.util.Arrays.fill(slotId, -1);
+                double[] um = new double[n + 1], us = new double[n + 1];
+                int count = 0;
+                for (int k = 0; k <= n; k++) {
+                    long a = Double.doubleToLongBits(mu[k]), b = Double.doubleToLongBits(sigma[k]);
+                    long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+                    int slot = (int) (h ^ (h >>> 29)) & (cap - 1);
+                    while (slotId[slot] >= 0 && (keyMu[slot] != a || keySigma[slot] != b)) slot = (slot + 1) & (cap - 1);
+                    if (slotId[slot] < 0) {
+                        slotId[slot] = count;
+                        keyMu[slot] = a;
+                        keySigma[slot] = b;
+                        um[count] = mu[k];
+                        us[count] = sigma[k];
+                        count++;
+                    }
+                    kernelToUnique[k] = slotId[slot];
+                }
+                uniqueMu = java.util.Arrays.copyOf(um, count);
+                uniqueSigma = java.util.Arrays.copyOf(us, count);
+            } else {
+                kernelToUnique = null;
+                uniqueMu = uniqueSigma = null;
+            }
+            logNorm = new double[n + 1];
+            invSigma = new double[n + 1];
+            for (int k = 0; k <= n; k++) {
+                invSigma[k] = 1 / sigma[k];
+                double mass = TruncNorm.logMass((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k]);
+                logNorm[k] = step == 0 ? -Math.log(sigma[k]) - TruncNorm.LOG_SQRT_2PI - mass : -mass;
+            }
+        }
+
+        /**
+         * Each kernel's bandwidth is the larger gap to its sorted neighbours (the range ends count as
+         * neighbours), clipped to [range / min(100, 1 + kernels), range]. Without endpoints the outermost
+         * kernels use their inner gap only.
+         */
+        private static void bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o) {
+            if (n == 0) return;
+            int[] order = argsort(mu, n);
+            double[] s = new double[n + 2];
+            s[0] = lowT;
+            for (int i = 0; i < n; i++) s[i + 1] = mu[order[i]];
+            s[n + 1] = highT;
+            double[] sorted = new double[n];
+            for (int i = 0; i < n; i++) sorted[i] = Math.max(s[i + 1] - s[i], s[i + 2] - s[i + 1]);
+            if (!o.considerEndpoints() && n >= 2) {
+                sorted[0] = s[2] - s[1];
+                sorted[n - 1] = s[n] - s[n - 1];
+            }
+            double range = highT - lowT;
+            double min = o.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
+            for (int i = 0; i < n; i++) sigma[order[i]] = Math.min(range, Math.max(min, sorted[i]));
+        }
+
+        @Override
+        public double sample(int k, SplittableRandom rng) {
+            double z = TruncNorm.sample((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k], rng);
+            double v = mu[k] + sigma[k] * z;
+            v = Math.min(highT, Math.max(lowT, v));
+            if (log) v = Math.exp(v);
+            if (step != 0) {
+                v = low + Math.rint((v - low) / step) * step;
+            }
+            return Math.min(high, Math.max(low, v));
+        }
+
+        @Override
+        public void addLogPdf(double x, double[] acc) {
+            int n = mu.length;
+            if (step == 0) {
+                double xt = log ? Math.log(x) : x;
+                for (int k = 0; k < n; k++) {
+                    double z = (xt - mu[k]) * invSigma[k];
+                    acc[k] += logNorm[k] - 0.5 * z * z;
+                }
+            } else {
+                double left = x - step / 2, right = x + step / 2;
+                if (log) {
+                    left = Math.log(left);
+                    right = Math.log(right);
+                }
+                double[] mass = new double[uniqueMu.length];
+                for (int u = 0; u < mass.length; u++) {
+                    mass[u] = TruncNorm.logMass((left - uniqueMu[u]) / uniqueSigma[u], (right - uniqueMu[u]) / uniqueSigma[u]);
+                }
+                for (int k = 0; k < n; k++) acc[k] += logNorm[k] + mass[kernelToUnique[k]];
+            }
+        }
+    }
+
+    /**
+     * Indices of the first n values in ascending order. Each value's order-preserving 64-bit image has its
+     * lowest bits replaced by its index and the longs are sorted natively: values closer than about 2^-40
+     * relative may swap, which moves a bandwidth by as little.
+     */
+    static int[] argsort(double[] v, int n) {
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        long mask = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long l = Double.doubleToLongBits(v[i] == 0.0 ? 0.0 : v[i]); // -0.0 sorts as 0.0
+            l ^= (l >> 63) & 0x7fffffffffffffffL; // negative values: reverse their order
+            keys[i] = (l & ~mask) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & mask);
+        return order;
+    }
+
+    /** Each observed choice gets weight 1 plus prior_weight / kernels spread on every choice; the prior kernel is uniform. */
+    private static final class CategoricalDim implements Dim {
+        final double[][] logProb; // kernel x choice
+        final double[][] cum;
+
+        CategoricalDim(CategoricalDistribution d, double[] obs, TpeOptions o) {
+            int c = d.choices().size();
+            int n = obs.length;
+            logProb = new double[n + 1][c];
+            cum = new double[n + 1][c];
+            for (int k = 0; k <= n; k++) {
+                double[] p = new double[c];
+                if (n == 0) {
+                    Arrays.fill(p, 1.0 / c);
+                } else {
+                    Arrays.fill(p, o.priorWeight() / (n + 1));
+                    if (k < n) p[(int) obs[k]] += 1;
+                }
+                double sum = 0;
+                for (double v : p) sum += v;
+                if (sum == 0) { // prior weight 0: the prior kernel falls back to uniform
+                    Arrays.fill(p, 1.0 / c);
+                    sum = 1;
+                }
+                double acc = 0;
+                for (int i = 0; i < c; i++) {
+                    logProb[k][i] = Math.log(p[i] / sum);
+                    acc += p[i] / sum;
+                    cum[k][i] = acc;
+                }
+                cum[k][c - 1] = 1.0;
+            }
+        }
+
+        @Override
+        public double sample(int k, SplittableRandom rng) {
+            return firstAbove(cum[k], rng.nextDouble());
+        }
+
+        @Override
+        public void addLogPdf(double x, double[] acc) {
+            int i = (int) x;
+            for (int k = 0; k < logProb.length; k++) acc[k] += logProb[k][i];
+        }
+    }
+}

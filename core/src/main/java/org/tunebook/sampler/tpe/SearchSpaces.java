@@ -1,0 +1,77 @@
+package org.tunebook.sampler.tpe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tunebook.space.Distribution;
+import org.tunebook.study.FrozenTrial;
+
+/** Search spaces inferred from finished trials of a define-by-run study. */
+public final class SearchSpaces {
+    private SearchSpaces() {
+    }
+
+    /**
+     * The parameters every given trial has, with the same distribution, sorted by name (single-valued
+     * distributions left out: there is nothing to sample).
+     */
+    public static Map<String, Distribution> intersection(List<FrozenTrial> trials) {
+        Map<String, Distribution> space = null;
+        for (FrozenTrial t : trials) {
+            if (space == null) {
+                space = new TreeMap<>(t.distributions());
+            } else {
+                space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+            }
+            if (space.isEmpty()) break;
+        }
+        if (space == null) return Map.of();
+        space.values().removeIf(Distribution::isSingle);
+        return new LinkedHashMap<>(space);
+    }
+
+    /**
+     * Groups of parameters that always occur together: each trial's parameter set splits every known group into
+     * the part it has and the part it lacks, and its new parameters form a group of their own. For seed 001's
+     * space this gives {model_type}, the SVM group, the logistic-regression group and the tree group.
+     * Names are sorted within a group; a parameter whose distribution changes between trials is dropped.
+     */
+    public static List<Map<String, Distribution>> groups(List<FrozenTrial> trials) {
+        List<Set<String>> groups = new ArrayList<>();
+        Map<String, Distribution> known = new LinkedHashMap<>();
+        Set<String> conflicting = new LinkedHashSet<>();
+        for (FrozenTrial t : trials) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (Map.Entry<String, Distribution> e : t.distributions().entrySet()) {
+                if (e.getValue().isSingle()) continue;
+                Distribution prior = known.putIfAbsent(e.getKey(), e.getValue());
+                if (prior != null && !prior.equals(e.getValue())) conflicting.add(e.getKey());
+                keys.add(e.getKey());
+            }
+            List<Set<String>> next = new ArrayList<>();
+            Set<String> fresh = new LinkedHashSet<>(keys);
+            for (Set<String> g : groups) {
+                Set<String> in = new LinkedHashSet<>(g);
+                in.retainAll(keys);
+                Set<String> out = new LinkedHashSet<>(g);
+                out.removeAll(keys);
+                if (!in.isEmpty()) next.add(in);
+                if (!out.isEmpty()) next.add(out);
+                fresh.removeAll(g);
+            }
+            if (!fresh.isEmpty()) next.add(fresh);
+            groups = next;
+        }
+        List<Map<String, Distribution>> out = new ArrayList<>();
+        for (Set<String> g : groups) {
+            Map<String, Distribution> m = new TreeMap<>();
+            for (String name : g) if (!conflicting.contains(name)) m.put(name, known.get(name));
+            if (!m.isEmpty()) out.add(new LinkedHashMap<>(m));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,622 @@
+package org.tunebook.sampler.tpe;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import org.tunebook.moo.Hypervolume;
+import org.tunebook.moo.NonDominatedSort;
+import org.tunebook.sampler.RandomSampler;
+import org.tunebook.sampler.Sampler;
+import org.tunebook.space.CategoricalDistribution;
+import org.tunebook.space.Distribution;
+import org.tunebook.study.Direction;
+import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.Study;
+import org.tunebook.study.TrialState;
+
+/**
+ * Tree-structured Parzen Estimator (Bergstra et al. 2011; Watanabe 2023), shaped after Optuna's TPESampler.
+ * <p>
+ * After {@code nStartupTrials} finished trials drawn at random, the finished trials are split into the best
+ * {@code gamma(n)} ("below") and the rest ("above"). Each group becomes a Parzen estimator — a weighted mixture
+ * of truncated normal kernels (smoothed one-hot for categoricals) plus one wide prior kernel — l(x) and g(x).
+ * The sampler draws {@code nEiCandidates} points from l and proposes the one maximising log l(x) - log g(x).
+ * <p>
+ * Modes: <b>multivariate</b> (Optuna 5's default for one objective) models the parameters every finished trial
+ * shares jointly (same kernel index in every dimension); <b>univariate</b> (multivariate(false), and the default
+ * for several objectives) models each parameter on its own; <b>group</b> splits a define-by-run conditional space
+ * into groups of parameters that always occur together and models each group jointly.
+ * PRUNED trials count: they rank after every COMPLETE one, by the step they reached then by their last
+ * intermediate value. RUNNING trials of other workers go to g ("constant liar"), so parallel workers spread out.
+ * Several objectives (MOTPE): the below set is filled front by front (non-dominated sorting), the last front by
+ * greedy hypervolume subset selection; gamma(n) = ceil(0.1 n).
+ */
+public final class TpeSampler implements Sampler {
+
+    /** System attribute where a trial's jointly sampled parameters are shared with other workers. */
+    public static final String RELATIVE_PARAMS_KEY = "tpe:relative_params";
+
+    private final int nStartupTrials;
+    private final int nEiCandidates;
+    private final IntUnaryOperator gamma; // null: Optuna's default for the study's number of objectives
+    private final IntFunction<double[]> weights;
+    private final TpeOptions options;
+    private final Boolean multivariate; // null: multivariate for one objective, univariate for several
+    private final boolean group;
+    private final boolean constantLiar;
+    private final Long seed;
+    private final SplittableRandom rng;
+    /** Trials as seen when a trial started, so that a define-by-run trial reads the storage once. */
+    private final Map<Long, List<FrozenTrial>> cache = new ConcurrentHashMap<>();
+    /** Per-study memo of finished trials' work that never changes: the intersection space and observation rows. */
+    private StudyMemo memo;
+
+    private static final class StudyMemo {
+        final Object key;
+        final java.util.BitSet folded = new java.util.BitSet(); // trial numbers already in the intersection
+        Map<String, Distribution> intersection; // null until the first finished trial
+        final Map<List<Object>, Map<FrozenTrial, double[]>> rows = new java.util.HashMap<>();
+
+        StudyMemo(Object key) {
+            this.key = key;
+        }
+    }
+
+    private synchronized StudyMemo memo(Study study) {
+        List<Object> key = List.of(study.storage(), study.studyId());
+        if (memo == null || !memo.key.equals(key)) memo = new StudyMemo(key);
+        return memo;
+    }
+
+    private TpeSampler(Builder b) {
+        this.nStartupTrials = b.nStartupTrials;
+        this.nEiCandidates = b.nEiCandidates;
+        this.gamma = b.gamma;
+        this.weights = b.weights;
+        this.options = new TpeOptions(b.priorWeight, b.considerMagicClip, b.considerEndpoints);
+        this.multivariate = b.multivariate;
+        this.group = b.group;
+        this.constantLiar = b.constantLiar;
+        this.seed = b.seed;
+        this.rng = b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed);
+    }
+
+    /** A TPE sampler with Optuna's defaults, unseeded. */
+    public TpeSampler() {
+        this(builder());
+    }
+
+    /** A TPE sampler with Optuna's defaults. */
+    public static TpeSampler seeded(long seed) {
+        return builder().seed(seed).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of {@link TpeSampler}; every default is Optuna 5's. */
+    public static final class Builder {
+        private int nStartupTrials = 10;
+        private int nEiCandidates = 24;
+        private IntUnaryOperator gamma;
+        private IntFunction<double[]> weights = TpeSampler::defaultWeights;
+        private double priorWeight = 1.0;
+        private boolean considerMagicClip = true;
+        private boolean considerEndpoints = false;
+        private Boolean multivariate;
+        private boolean group;
+        private boolean constantLiar = true;
+        private Long seed;
+
+        private Builder() {
+        }
+
+        /** Random trials before TPE starts modelling (10). Seed 000 uses 25. */
+        public Builder nStartupTrials(int n) {
+            if (n < 0) throw new IllegalArgumentException("nStartupTrials must be >= 0, got " + n);
+            this.nStartupTrials = n;
+            return this;
+        }
+
+        /** Candidates drawn from l(x) per proposal (24). */
+        public Builder nEiCandidates(int n) {
+            if (n < 1) throw new IllegalArgumentException("nEiCandidates must be >= 1, got " + n);
+            this.nEiCandidates = n;
+            return this;
+        }
+
+        /** Number of "good" trials among n finished ones; default min(ceil(0.1 n), 25) (ceil(0.1 n) for several objectives). */
+        public Builder gamma(IntUnaryOperator gamma) {
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** Observation weights of a Parzen estimator built from n trials (oldest first); default {@link #defaultWeights}. */
+        public Builder weights(IntFunction<double[]> weights) {
+            if (weights == null) throw new IllegalArgumentException("weights must not be null: omit the call for Optuna's default");
+            this.weights = weights;
+            return this;
+        }
+
+        /** Weight of the prior kernel against each observation's weight (1.0). */
+        public Builder priorWeight(double w) {
+            if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("priorWeight must be a finite number >= 0, got " + w);
+            this.priorWeight = w;
+            return this;
+        }
+
+        /** Clip kernel bandwidths from below at range / min(100, 1 + kernels) (true). */
+        public Builder considerMagicClip(boolean b) {
+            this.considerMagicClip = b;
+            return this;
+        }
+
+        /** Let the range ends widen the outermost kernels (false). */
+        public Builder considerEndpoints(boolean b) {
+            this.considerEndpoints = b;
+            return this;
+        }
+
+        /** Joint modelling of the shared parameters; default: true for one objective, false for several (as Optuna 5). */
+        public Builder multivariate(boolean b) {
+            this.multivariate = b;
+            return this;
+        }
+
+        /** Group decomposition for conditional (define-by-run) spaces; needs multivariate. */
+        public Builder group(boolean b) {
+            this.group = b;
+            return this;
+        }
+
+        /** Treat other workers' RUNNING trials as bad (true, as Optuna 5). */
+        public Builder constantLiar(boolean b) {
+            this.constantLiar = b;
+            return this;
+        }
+
+        /** Seed for reproducible runs; null for a fresh stream. */
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public TpeSampler build() {
+            if (group && Boolean.FALSE.equals(multivariate)) {
+                throw new IllegalArgumentException("group(true) needs the multivariate mode: drop multivariate(false) or group(true)");
+            }
+            return new TpeSampler(this);
+        }
+    }
+
+    /** Optuna's default weights: 1 for fewer than 25 trials, else a ramp from 1/n to 1 for the oldest n - 25 and 1 for the newest 25. */
+    public static double[] defaultWeights(int n) {
+        double[] w = new double[n];
+        if (n < 25) {
+            java.util.Arrays.fill(w, 1.0);
+            return w;
+        }
+        int ramp = n - 25;
+        for (int i = 0; i < ramp; i++) {
+            w[i] = ramp == 1 ? 1.0 / n : 1.0 / n + i * (1.0 - 1.0 / n) / (ramp - 1);
+        }
+        for (int i = ramp; i < n; i++) w[i] = 1.0;
+        return w;
+    }
+
+    /** Optuna's default gamma for one objective: min(ceil(0.1 n), 25). */
+    public static int defaultGamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    /** Optuna's default gamma for several objectives: ceil(0.1 n). */
+    public static int defaultGammaMultiObjective(int n) {
+        return (int) Math.ceil(0.1 * n);
+    }
+
+    // ------------------------------------------------------------ Sampler
+
+    private boolean isMultivariate(Study study) {
+        if (multivariate != null) return multivariate;
+        if (group) return true;
+        return !study.isMultiObjective();
+    }
+
+    @Override
+    public Map<String, Distribution> relativeSearchSpace(Study study, FrozenTrial trial) {
+        if (!isMultivariate(study)) return Map.of();
+        List<FrozenTrial> finished = finished(trialsFor(study, trial), trial);
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        if (group) {
+            for (Map<String, Distribution> g : SearchSpaces.groups(finished)) space.putAll(g);
+        } else {
+            StudyMemo m = memo(study);
+            synchronized (m) {
+                for (FrozenTrial t : finished) {
+                    if (m.folded.get(t.number())) continue;
+                    m.folded.set(t.number());
+                    if (m.intersection == null) {
+                        m.intersection = new TreeMap<>(t.distributions());
+                    } else {
+                        m.intersection.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+                    }
+                }
+                if (m.intersection != null) {
+                    m.intersection.forEach((name, d) -> {
+                        if (!d.isSingle()) space.put(name, d);
+                    });
+                }
+            }
+        }
+        return space;
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> space) {
+        if (space.isEmpty()) return Map.of();
+        List<FrozenTrial> trials = trialsFor(study, trial);
+        List<FrozenTrial> finished = finished(trials, trial);
+        if (finished.size() < nStartupTrials) return Map.of();
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (group) {
+            for (Map<String, Distribution> g : SearchSpaces.groups(finished)) {
+                Map<String, Distribution> sub = new LinkedHashMap<>();
+                g.forEach((name, d) -> {
+                    if (d.equals(space.get(name))) sub.put(name, d);
+                });
+                if (!sub.isEmpty()) out.putAll(sample(study, trial, trials, sub));
+            }
+        } else {
+            out.putAll(sample(study, trial, trials, space));
+        }
+        if (constantLiar && !out.isEmpty()) {
+            study.storage().setTrialAttr(trial.trialId(), false, RELATIVE_PARAMS_KEY, new LinkedHashMap<>(out));
+        }
+        return out;
+    }
+
+    @Override
+    public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        List<FrozenTrial> trials = trialsFor(study, trial);
+        if (finished(trials, trial).size() < nStartupTrials) {
+            synchronized (rng) {
+                return RandomSampler.sample(distribution, rng);
+            }
+        }
+        Map<String, Distribution> one = new LinkedHashMap<>();
+        one.put(name, distribution);
+        return sample(study, trial, trials, one).get(name);
+    }
+
+    @Override
+    public void afterTrial(Study study, FrozenTrial trial) {
+        cache.remove(trial.trialId());
+    }
+
+    @Override
+    public String name() {
+        String mode = group ? "group" : multivariate == null ? "" : multivariate ? "multivariate" : "univariate";
+        StringBuilder s = new StringBuilder("tpe(");
+        if (!mode.isEmpty()) s.append(mode).append(", ");
+        s.append("startup=").append(nStartupTrials);
+        if (seed != null) s.append(", seed=").append(seed);
+        return s.append(')').toString();
+    }
+
+    // ------------------------------------------------------------ internals
+
+    private List<FrozenTrial> trialsFor(Study study, FrozenTrial trial) {
+        if (cache.size() > 256) cache.clear(); // trials that never reached afterTrial (killed workers)
+        return cache.computeIfAbsent(trial.trialId(), id -> {
+            Set<TrialState> states = constantLiar
+                    ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
+                    : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
+            List<FrozenTrial> all = study.trials(states);
+            List<FrozenTrial> others = new ArrayList<>(all.size());
+            for (FrozenTrial t : all) if (t.trialId() != trial.trialId()) others.add(t);
+            return others;
+        });
+    }
+
+    private static List<FrozenTrial> finished(List<FrozenTrial> trials, FrozenTrial current) {
+        List<FrozenTrial> out = new ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) if (t.state() != TrialState.RUNNING && t.trialId() != current.trialId()) out.add(t);
+        return out;
+    }
+
+    /** One TPE proposal for a (sub)space: name to internal value. */
+    private Map<String, Double> sample(Study study, FrozenTrial current, List<FrozenTrial> trials, Map<String, Distribution> space) {
+        List<FrozenTrial> finished = new ArrayList<>();
+        List<FrozenTrial> running = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.trialId() == current.trialId()) continue;
+            if (t.state() == TrialState.RUNNING) running.add(t);
+            else finished.add(t);
+        }
+        boolean multi = study.isMultiObjective();
+        int n = finished.size();
+        int nBelow = gamma != null ? gamma.applyAsInt(n) : multi ? defaultGammaMultiObjective(n) : defaultGamma(n);
+        Set<FrozenTrial> good = split(study, finished, nBelow);
+        // both groups in trial-number order (the storage's order), which the weights rely on
+        List<FrozenTrial> below = new ArrayList<>(good.size());
+        List<FrozenTrial> above = new ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) {
+            if (t.trialId() == current.trialId()) continue;
+            if (good.contains(t)) below.add(t);
+            else if (t.state() != TrialState.FAIL && t.state() != TrialState.WAITING) above.add(t);
+        }
+
+        List<String> names = new ArrayList<>(space.keySet());
+        List<Distribution> dists = new ArrayList<>(space.values());
+        double[][] obsBelow = observations(study, below, names, dists, trials.size());
+        double[][] obsAbove = observations(study, above, names, dists, trials.size());
+        double[] wBelow = multi ? ones(obsBelow.length) : weightsOf(obsBelow.length);
+        double[] wAbove = weightsOf(obsAbove.length);
+        ParzenEstimator l = new ParzenEstimator(dists, obsBelow, wBelow, options);
+        ParzenEstimator g = new ParzenEstimator(dists, obsAbove, wAbove, options);
+        double[][] candidates;
+        synchronized (rng) {
+            candidates = l.sample(rng, nEiCandidates);
+        }
+        double[] ll = l.logPdf(candidates);
+        double[] lg = g.logPdf(candidates);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates.length; i++) {
+            double score = ll[i] - lg[i];
+            if (score > bestScore || Double.isNaN(bestScore)) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) out.put(names.get(j), candidates[best][j]);
+        return out;
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    private double[] weightsOf(int n) {
+        double[] w = weights.apply(n);
+        if (w == null || w.length < n) {
+            throw new IllegalArgumentException("the TPE weights function returned " + (w == null ? "null" : w.length + " values")
+                    + " for " + n + " trials: return one weight per trial");
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("the TPE weights function returned " + w[i] + " for " + n
+                        + " trials: weights must be finite and >= 0");
+            }
+            sum += w[i];
+        }
+        if (n > 0 && sum <= 0) {
+            throw new IllegalArgumentException("the TPE weights function returned only zeros for " + n + " trials: give some weight > 0");
+        }
+        return w;
+    }
+
+    private double[][] observations(Study study, List<FrozenTrial> trials, List<String> names, List<Distribution> dists, int studySize) {
+        StudyMemo m = memo(study);
+        List<Object> key = new ArrayList<>(names);
+        key.addAll(dists);
+        Map<FrozenTrial, double[]> known;
+        synchronized (m) {
+            if (m.rows.size() > 64) m.rows.clear();
+            known = m.rows.computeIfAbsent(key, k -> new java.util.IdentityHashMap<>());
+        }
+        double[][] byTrial = new double[trials.size()][];
+        List<FrozenTrial> unknown = new ArrayList<>();
+        synchronized (known) {
+            for (int i = 0; i < trials.size(); i++) {
+                byTrial[i] = known.get(trials.get(i));
+                if (byTrial[i] == null) unknown.add(trials.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            double[][] fresh = observations(unknown, names, dists);
+            // finished trials never change: remember their rows (or their absence) for the next proposals. A storage
+            // that returns new objects on every read gets no hits, so the memo is bounded by the trials at hand
+            synchronized (known) {
+                if (known.size() > 2 * studySize + 100) known.clear();
+                int k = 0;
+                for (int i = 0; i < trials.size(); i++) {
+                    if (byTrial[i] != null) continue;
+                    FrozenTrial t = trials.get(i);
+                    double[] row = fresh[k++];
+                    byTrial[i] = row == null ? new double[0] : row;
+                    if (t.state().isFinished()) known.put(t, byTrial[i]);
+                }
+            }
+        }
+        List<double[]> rows = new ArrayList<>(trials.size());
+        for (double[] row : byTrial) if (row.length > 0) rows.add(row);
+        return rows.toArray(new double[0][]);
+    }
+
+    /** Rows of internal values for the trials that have every parameter (with a compatible distribution); null for the others. */
+    @SuppressWarnings("unchecked")
+    private static double[][] observations(List<FrozenTrial> trials, List<String> names, List<Distribution> dists) {
+        double[][] rows = new double[trials.size()][];
+        int index = -1;
+        for (FrozenTrial t : trials) {
+            index++;
+            Map<String, Object> relative = null;
+            if (t.state() == TrialState.RUNNING && t.systemAttrs().get(RELATIVE_PARAMS_KEY) instanceof Map<?, ?> m) {
+                relative = (Map<String, Object>) m;
+            }
+            double[] row = new double[names.size()];
+            boolean ok = true;
+            for (int j = 0; j < names.size() && ok; j++) {
+                String name = names.get(j);
+                Distribution want = dists.get(j);
+                Distribution have = t.distributions().get(name);
+                double v;
+                if (have != null && have.equals(want)) {
+                    // the common case: same distribution, so the stored value is valid for it
+                    Object external = t.params().get(name);
+                    row[j] = external instanceof Number num && !(want instanceof CategoricalDistribution)
+                            ? num.doubleValue() : want.toInternal(external);
+                    continue;
+                }
+                if (have != null) {
+                    if (!have.compatibleWith(want)) {
+                        ok = false;
+                        break;
+                    }
+                    v = t.internalParam(name);
+                } else if (relative != null && relative.get(name) instanceof Number num) {
+                    v = num.doubleValue();
+                } else {
+                    ok = false;
+                    break;
+                }
+                // a trial from an earlier, different range of the same parameter cannot seed a kernel here
+                if (!want.contains(v)) ok = false;
+                row[j] = v;
+            }
+            if (ok) rows[index] = row;
+        }
+        return rows;
+    }
+
+    /** The best {@code nBelow} finished trials ("below"), as an identity set. */
+    private static Set<FrozenTrial> split(Study study, List<FrozenTrial> finished, int nBelow) {
+        Set<FrozenTrial> below = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<FrozenTrial> complete = new ArrayList<>();
+        List<FrozenTrial> pruned = new ArrayList<>();
+        for (FrozenTrial t : finished) {
+            if (t.state() == TrialState.COMPLETE && t.values().size() == study.directions().size()) complete.add(t);
+            else if (t.state() == TrialState.PRUNED) pruned.add(t);
+        }
+        int k = Math.max(0, Math.min(nBelow, complete.size()));
+        if (study.isMultiObjective()) {
+            // pruning is single-objective only: stray PRUNED trials stay in "above"
+            below.addAll(splitMultiObjective(complete, study.directions(), k));
+            return below;
+        }
+        Direction d = study.direction();
+        double[] keys = new double[complete.size()];
+        for (int i = 0; i < keys.length; i++) {
+            double v = complete.get(i).values().get(0);
+            keys[i] = d == Direction.MINIMIZE ? v : -v;
+        }
+        for (int i : smallest(keys, k)) below.add(complete.get(i));
+        int kPruned = Math.max(0, Math.min(nBelow - k, pruned.size()));
+        if (kPruned > 0) {
+            List<FrozenTrial> ps = new ArrayList<>(pruned);
+            ps.sort(prunedOrder(d));
+            below.addAll(ps.subList(0, kPruned));
+        }
+        return below;
+    }
+
+    /** Indices of the k smallest keys, ties to the earlier index (as a stable sort), by insertion into a short list. */
+    static int[] smallest(double[] keys, int k) {
+        int[] top = new int[k];
+        int size = 0;
+        for (int i = 0; i < keys.length && k > 0; i++) {
+            double v = keys[i];
+            if (size == k && !(v < keys[top[k - 1]])) continue;
+            int pos = size == k ? k - 1 : size++;
+            while (pos > 0 && v < keys[top[pos - 1]]) {
+                top[pos] = top[pos - 1];
+                pos--;
+            }
+            top[pos] = i;
+        }
+        return size == k ? top : java.util.Arrays.copyOf(top, size);
+    }
+
+    /** Pruned trials: further steps first, then a better last intermediate value; NaN last; none reported after all. */
+    private static Comparator<FrozenTrial> prunedOrder(Direction d) {
+        return (a, b) -> {
+            double[] ka = prunedKey(a, d), kb = prunedKey(b, d);
+            int c = Double.compare(ka[0], kb[0]);
+            return c != 0 ? c : Double.compare(ka[1], kb[1]);
+        };
+    }
+
+    private static double[] prunedKey(FrozenTrial t, Direction d) {
+        if (t.intermediateValues().isEmpty()) return new double[]{1, 0};
+        int step = t.intermediateValues().lastKey();
+        double v = t.intermediateValues().get(step);
+        if (Double.isNaN(v)) return new double[]{-step, Double.POSITIVE_INFINITY};
+        return new double[]{-step, d == Direction.MINIMIZE ? v : -v};
+    }
+
+    private static List<FrozenTrial> splitMultiObjective(List<FrozenTrial> complete, List<Direction> dirs, int nBelow) {
+        int n = complete.size();
+        if (nBelow <= 0) return List.of();
+        if (nBelow >= n) return complete;
+        double[][] loss = new double[n][];
+        for (int i = 0; i < n; i++) loss[i] = Hypervolume.toLoss(complete.get(i).values(), dirs);
+        int[] rank = NonDominatedSort.ranks(loss);
+        TreeMap<Integer, List<Integer>> byRank = new TreeMap<>();
+        for (int i = 0; i < n; i++) byRank.computeIfAbsent(rank[i], r -> new ArrayList<>()).add(i);
+        Set<Integer> chosen = new LinkedHashSet<>();
+        for (List<Integer> front : byRank.values()) {
+            if (chosen.size() + front.size() <= nBelow) {
+                chosen.addAll(front);
+                if (chosen.size() == nBelow) break;
+                continue;
+            }
+            chosen.addAll(hypervolumeSubset(front, loss, nBelow - chosen.size()));
+            break;
+        }
+        List<FrozenTrial> below = new ArrayList<>();
+        for (int i : chosen) below.add(complete.get(i));
+        return below;
+    }
+
+    /** Greedy hypervolume subset selection of {@code size} indices of one front (reference: 1.1 x the worst point). */
+    private static List<Integer> hypervolumeSubset(List<Integer> front, double[][] loss, int size) {
+        int m = loss[front.get(0)].length;
+        double[] ref = new double[m];
+        java.util.Arrays.fill(ref, Double.NEGATIVE_INFINITY);
+        for (int i : front) for (int d = 0; d < m; d++) ref[d] = Math.max(ref[d], loss[i][d]);
+        for (int d = 0; d < m; d++) {
+            ref[d] = Math.max(1.1 * ref[d], 0.9 * ref[d]);
+            if (ref[d] == 0) ref[d] = 1e-12;
+        }
+        List<Integer> chosen = new ArrayList<>();
+        List<Integer> left = new ArrayList<>(front);
+        List<double[]> set = new ArrayList<>();
+        while (chosen.size() < size) {
+            int bestIdx = 0;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            double[][] current = set.toArray(new double[0][]);
+            for (int c = 0; c < left.size(); c++) {
+                double gain = Hypervolume.contribution(current, loss[left.get(c)], ref);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestIdx = c;
+                }
+            }
+            int pick = left.remove(bestIdx);
+            chosen.add(pick);
+            set.add(loss[pick]);
+        }
+        return chosen;
+    }
+}
