@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import pathlib
+import re
 import shutil
 import sys
 import time
@@ -20,6 +21,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 
 KERNEL_NAME = os.environ.get("TUNEBOOK_KERNEL_NAME", "java")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the kernel colours its tracebacks
 
 
 def parse_args(argv):
@@ -47,7 +49,7 @@ def first_error(nb):
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                tb = "\n".join(out.get("traceback", [])[-12:])
+                tb = ANSI.sub("", "\n".join(out.get("traceback", [])[-12:]))
                 return i, out.get("ename", ""), out.get("evalue", ""), tb
     return None
 
