@@ -1,23 +1,13 @@
 package org.tunebook.plots;
 
-/** HTML and JavaScript escaping for the plots' pages. */
+/** JavaScript string literals for the plots' pages; HTML escaping comes from the renderers. */
 final class Html {
     private Html() {
     }
 
+    /** HTML escaping: the renderers' helper. */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return org.tunebook.kernel.render.Html.escape(s);
     }
 
     /** A JavaScript string literal (double-quoted), safe inside a script element. */
