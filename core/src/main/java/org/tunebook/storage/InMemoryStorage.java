@@ -53,8 +53,9 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
+    /** {@code waiting}: the WAITING trials in number order, so that taking one does not scan every trial. */
     private record MutableStudy(StudyInfo info, List<MutableTrial> trials, Map<String, Object> userAttrs,
-                                Map<String, Object> systemAttrs, Set<String> claims) {
+                                Map<String, Object> systemAttrs, Set<String> claims, java.util.ArrayDeque<MutableTrial> waiting) {
     }
 
     private final Map<Long, MutableStudy> studies = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class InMemoryStorage implements Storage {
     public synchronized StudyInfo createStudy(String name, List<Direction> directions) {
         if (findStudy(name).isPresent()) throw new DuplicateStudyException(name, url());
         StudyInfo info = new StudyInfo(nextStudyId++, name, directions, Instant.now());
-        studies.put(info.studyId(), new MutableStudy(info, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>()));
+        studies.put(info.studyId(), new MutableStudy(info, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>(), new java.util.ArrayDeque<>()));
         return info;
     }
 
@@ -118,20 +119,18 @@ public final class InMemoryStorage implements Storage {
             t.systemAttrs.put(e.getKey(), Json.read(Json.write(e.getValue())));
         }
         s.trials.add(t);
+        if (state == TrialState.WAITING) s.waiting.addLast(t);
         trials.put(t.trialId, t);
         return t;
     }
 
     @Override
     public synchronized Optional<FrozenTrial> popWaitingTrial(long studyId) {
-        for (MutableTrial t : study(studyId).trials) {
-            if (t.state == TrialState.WAITING) {
-                t.state = TrialState.RUNNING;
-                t.start = Instant.now();
-                return Optional.of(t.freeze());
-            }
-        }
-        return Optional.empty();
+        MutableTrial t = study(studyId).waiting.pollFirst();
+        if (t == null) return Optional.empty();
+        t.state = TrialState.RUNNING;
+        t.start = Instant.now();
+        return Optional.of(t.freeze());
     }
 
     @Override

@@ -39,6 +39,23 @@ public interface Storage extends AutoCloseable {
     /** Atomically turns the oldest WAITING trial of a study into a RUNNING one, if there is any. */
     Optional<FrozenTrial> popWaitingTrial(long studyId);
 
+    /**
+     * {@link #createTrial(long, Map)} whose first {@link #heartbeat} is part of the creation when {@code heartbeat}
+     * is true, so a worker killed at any moment never leaves a RUNNING trial that no one can fail.
+     */
+    default FrozenTrial createTrial(long studyId, Map<String, Object> systemAttrs, boolean heartbeat) {
+        FrozenTrial t = createTrial(studyId, systemAttrs);
+        if (heartbeat) heartbeat(t.trialId());
+        return t;
+    }
+
+    /** {@link #popWaitingTrial(long)} with its first heartbeat, as {@link #createTrial(long, Map, boolean)}. */
+    default Optional<FrozenTrial> popWaitingTrial(long studyId, boolean heartbeat) {
+        Optional<FrozenTrial> t = popWaitingTrial(studyId);
+        if (heartbeat) t.ifPresent(x -> heartbeat(x.trialId()));
+        return t;
+    }
+
     void setTrialParam(long trialId, String name, Distribution distribution, double internalValue);
 
     void setTrialIntermediateValue(long trialId, int step, double value);
@@ -65,8 +82,21 @@ public interface Storage extends AutoCloseable {
      */
     boolean tryClaim(long studyId, String key);
 
-    /** Records that a RUNNING trial's worker is alive (used by storages that reap dead workers' trials). */
+    /**
+     * Records that a RUNNING trial's worker is alive. A trial gets heartbeats only from workers that send them
+     * (see {@code Study.Builder.heartbeat}); only such trials can be failed by {@link #failStaleTrials}.
+     */
     default void heartbeat(long trialId) {
+    }
+
+    /**
+     * Fails the RUNNING trials of a study whose worker sent a heartbeat once but none within {@code grace}
+     * (the worker died): each becomes FAIL with the reason "worker died (no heartbeat for Ns)". Across all
+     * processes sharing the storage, each such trial is returned to exactly one caller. Storages that live
+     * in one process only (memory) have no other worker to outlive and return an empty list.
+     */
+    default List<FrozenTrial> failStaleTrials(long studyId, java.time.Duration grace) {
+        return List.of();
     }
 
     /** A URL that {@link #open(String)} understands and that names this storage. */

@@ -46,12 +46,21 @@ public final class Study {
     private final Map<String, Distribution> knownDistributions = new ConcurrentHashMap<>();
     private final AtomicBoolean knownLoaded = new AtomicBoolean();
     private volatile boolean stopRequested;
+    // --- heartbeats (distributed studies): null when not configured
+    private final Liveness liveness;
+    private final Heartbeat heartbeat;
 
-    private Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner) {
+    private Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner, Liveness liveness) {
         this.storage = storage;
         this.info = info;
         this.sampler = sampler;
         this.pruner = pruner;
+        this.liveness = liveness;
+        this.heartbeat = liveness == null ? null : new Heartbeat(storage, liveness.interval, info.name());
+    }
+
+    /** Heartbeat settings: see {@link Builder#heartbeat(Duration, Duration)}. */
+    private record Liveness(Duration interval, Duration grace, boolean retryFailed) {
     }
 
     // ------------------------------------------------------------ creation
@@ -74,6 +83,9 @@ public final class Study {
         private Sampler sampler;
         private Pruner pruner = Pruner.none();
         private boolean loadIfExists;
+        private Duration heartbeatInterval;
+        private Duration heartbeatGrace;
+        private boolean retryFailedTrials;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("a study needs a non-blank name");
@@ -136,8 +148,47 @@ public final class Study {
             return this;
         }
 
+        /**
+         * For studies shared by several processes (PostgreSQL, or SQLite for a few local ones): while a trial runs,
+         * a daemon thread records every {@code interval} that its worker is alive, and each worker, when it starts
+         * a trial, fails the RUNNING trials whose heartbeat is older than {@code grace} (their worker died: killed,
+         * crashed, lost its machine) with the reason "worker died (no heartbeat for Ns)". Optuna's
+         * heartbeat_interval and grace_period. Trials of workers without heartbeats are never failed this way.
+         */
+        public Builder heartbeat(Duration interval, Duration grace) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("heartbeat interval must be positive, got " + interval + ": e.g. Duration.ofSeconds(10)");
+            }
+            if (grace == null || grace.compareTo(interval) <= 0) {
+                throw new IllegalArgumentException("heartbeat grace (" + grace + ") must be longer than the interval (" + interval
+                        + "): use two or three intervals, e.g. Duration.ofSeconds(30) for 10 s beats");
+            }
+            this.heartbeatInterval = interval;
+            this.heartbeatGrace = grace;
+            return this;
+        }
+
+        /**
+         * With {@link #heartbeat}: a trial failed because its worker died is enqueued once more with the same
+         * parameters (Optuna's RetryFailedTrialCallback with max_retry 1); the new trial's system attr
+         * {@code failed_trial} is the number of the dead one. A retry that dies too is not retried again.
+         */
+        public Builder retryFailedTrials(boolean retry) {
+            this.retryFailedTrials = retry;
+            return this;
+        }
+
+        private Liveness liveness() {
+            if (heartbeatInterval == null) {
+                if (retryFailedTrials) throw new IllegalArgumentException("retryFailedTrials needs heartbeat(interval, grace): dead workers are found by their missing heartbeats");
+                return null;
+            }
+            return new Liveness(heartbeatInterval, heartbeatGrace, retryFailedTrials);
+        }
+
         /** Creates the study (or loads it with {@link #loadIfExists()}); the default direction is minimize. */
         public Study create() {
+            Liveness live = liveness(); // checked before anything is written
             Storage st = storage != null ? storage : Storage.inMemory();
             List<Direction> dirs = directions != null ? directions : List.of(Direction.MINIMIZE);
             Optional<StudyInfo> existing = st.findStudy(name);
@@ -148,19 +199,31 @@ public final class Study {
                     throw new IllegalArgumentException("study '" + name + "' in " + st.url() + " has directions " + info.directions()
                             + ", not " + dirs + ": use the stored directions or another study name");
                 }
+            } else if (loadIfExists) {
+                try {
+                    info = st.createStudy(name, dirs);
+                } catch (org.tunebook.storage.DuplicateStudyException raced) {
+                    // another worker created it meanwhile (many processes starting at once): resume it
+                    info = st.findStudy(name).orElseThrow(() -> raced);
+                    if (directions != null && !info.directions().equals(dirs)) {
+                        throw new IllegalArgumentException("study '" + name + "' in " + st.url() + " has directions " + info.directions()
+                                + ", not " + dirs + ": use the stored directions or another study name");
+                    }
+                }
             } else {
                 info = st.createStudy(name, dirs);
             }
-            return new Study(st, info, samplerOr(), pruner);
+            return new Study(st, info, samplerOr(), pruner, live);
         }
 
         /** Loads an existing study; its directions come from the storage. */
         public Study load() {
             if (storage == null) throw new IllegalArgumentException("load() needs a storage: call storage(...) first");
+            Liveness live = liveness();
             StudyInfo info = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
                     "no study '" + name + "' in " + storage.url() + ": known studies are "
                             + storage.studies().stream().map(StudyInfo::name).toList()));
-            return new Study(storage, info, samplerOr(), pruner);
+            return new Study(storage, info, samplerOr(), pruner, live);
         }
 
         private Sampler samplerOr() {
@@ -233,7 +296,8 @@ public final class Study {
 
     /** Starts a trial unless the sampler says the space is exhausted. */
     public Optional<Trial> tryAsk() {
-        Optional<FrozenTrial> waiting = storage.popWaitingTrial(info.studyId());
+        if (liveness != null) failStaleTrials();
+        Optional<FrozenTrial> waiting = storage.popWaitingTrial(info.studyId(), heartbeat != null);
         FrozenTrial created;
         Map<String, Object> fixed;
         if (waiting.isPresent()) {
@@ -244,9 +308,10 @@ public final class Study {
             if (plan.exhausted()) return Optional.empty();
             Map<String, Object> attrs = new LinkedHashMap<>(plan.systemAttrs());
             if (!plan.fixedParams().isEmpty()) attrs.put("fixed_params", plan.fixedParams());
-            created = storage.createTrial(info.studyId(), attrs);
+            created = storage.createTrial(info.studyId(), attrs, heartbeat != null);
             fixed = plan.fixedParams();
         }
+        if (heartbeat != null) heartbeat.add(created.trialId());
         Trial trial = new Trial(this, created, fixed);
         FrozenTrial snap = trial.snapshot();
         try {
@@ -258,6 +323,24 @@ public final class Study {
                     + " jointly (" + reason(e) + "); its parameters are drawn independently");
         }
         return Optional.of(trial);
+    }
+
+    /**
+     * Fails the trials of dead workers (no heartbeat within the grace period) and, if asked, enqueues each once
+     * more. Called by every worker when it starts a trial; each dead trial is handled by exactly one worker.
+     */
+    private void failStaleTrials() {
+        for (FrozenTrial dead : storage.failStaleTrials(info.studyId(), liveness.grace)) {
+            String retried = "";
+            if (liveness.retryFailed && !dead.systemAttrs().containsKey("failed_trial")) {
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                attrs.put("fixed_params", new LinkedHashMap<>(dead.params()));
+                attrs.put("failed_trial", dead.number());
+                FrozenTrial retry = storage.createWaitingTrial(info.studyId(), attrs);
+                retried = "; its parameters are enqueued again as trial #" + retry.number();
+            }
+            ERR.println("[tunebook] trial #" + dead.number() + " of study '" + name() + "' failed: " + dead.failReason() + retried);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -306,7 +389,18 @@ public final class Study {
         }
         if (trial.isFinished()) throw new IllegalStateException("trial #" + trial.number() + " is already finished");
         trial.markFinished();
-        FrozenTrial done = storage.finishTrial(trial.trialId(), state, values, failReason);
+        if (heartbeat != null) heartbeat.remove(trial.trialId());
+        FrozenTrial done;
+        try {
+            done = storage.finishTrial(trial.trialId(), state, values, failReason);
+        } catch (IllegalStateException e) {
+            // Another worker failed it meanwhile (no heartbeat within the grace period): keep what is stored.
+            FrozenTrial stored = storage.trial(trial.trialId());
+            if (!stored.state().isFinished()) throw e;
+            ERR.println("[tunebook] trial #" + trial.number() + " was already finished as " + stored.state()
+                    + (stored.failReason() != null ? " (" + stored.failReason() + ")" : "") + " by another worker; its outcome " + state + " is dropped");
+            return stored;
+        }
         if (state == TrialState.COMPLETE) rememberDistributions(done);
         try {
             sampler.afterTrial(this, done);

@@ -21,17 +21,37 @@ import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.TrialState;
 
-/** The same contract for every storage: what is written is read back exactly. */
+/**
+ * The same contract for every storage: what is written is read back exactly. The "postgresql" kind runs on a
+ * private server started by {@link PostgresServer} (one fresh database per test).
+ */
 class StorageContractTest {
     @TempDir
     static Path dir;
 
     static Stream<Arguments> storages() {
-        return Stream.of(Arguments.of("memory"), Arguments.of("sqlite"));
+        return Stream.of(Arguments.of("memory"), Arguments.of("sqlite"), Arguments.of("postgresql"));
     }
 
     private static Storage open(String kind, String file) {
-        return kind.equals("memory") ? Storage.inMemory() : Storage.sqlite(dir.resolve(file));
+        return switch (kind) {
+            case "memory" -> Storage.inMemory();
+            case "sqlite" -> Storage.sqlite(dir.resolve(file));
+            case "postgresql" -> Storage.open(PostgresServer.shared().newDatabase());
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** A long string that does not compress (PostgreSQL compresses long values before indexing them). */
+    static String longUnicode(int length, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int[] ranges = {0x21, 0x7e, 0xc0, 0x24f, 0x391, 0x3c9, 0x4e00, 0x9fff, 0x1f600, 0x1f64f};
+        StringBuilder b = new StringBuilder();
+        while (b.length() < length) {
+            int k = r.nextInt(ranges.length / 2) * 2;
+            b.appendCodePoint(r.nextInt(ranges[k], ranges[k + 1] + 1));
+        }
+        return b.toString();
     }
 
     @ParameterizedTest
@@ -89,7 +109,9 @@ class StorageContractTest {
     @ParameterizedTest
     @MethodSource("storages")
     void hostileNamesAndValuesAreStoredExactly(String kind) {
-        List<String> names = List.of("'; DROP TABLE tb_trials; --", "quote\"double", "ünïcødé 学习率 🚀", "x".repeat(5000), "back\\slash\nnewline");
+        List<String> names = List.of("'; DROP TABLE tb_trials; --", "quote\"double", "ünïcødé 学习率 🚀", "x".repeat(5000), "back\\slash\nnewline",
+                "$1 $$ dollar $$; SELECT pg_sleep(10); --", "%_ like * wildcards ?", "Robert'); DELETE FROM tb_studies WHERE ('1'='1",
+                longUnicode(20_000, 7), "\t tab and trailing space ");
         try (Storage s = open(kind, "hostile.db")) {
             for (String name : names) {
                 long id = s.createStudy(name, List.of(Direction.MINIMIZE)).studyId();
@@ -127,6 +149,35 @@ class StorageContractTest {
             for (Thread th : threads) th.join();
             List<Integer> numbers = s.trials(id, TrialState.ALL).stream().map(FrozenTrial::number).toList();
             assertEquals(java.util.stream.IntStream.range(0, 200).boxed().toList(), numbers);
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgresql"})
+    void staleTrialsAreFailedOnceAndOnlyWhenTheyHadHeartbeats(String kind) throws Exception {
+        try (Storage s = open(kind, "stale.db")) {
+            long id = s.createStudy("stale", List.of(Direction.MINIMIZE)).studyId();
+            FrozenTrial silent = s.createTrial(id, Map.of()); // its worker sends no heartbeats: never reaped
+            FrozenTrial dead = s.createTrial(id, Map.of());
+            s.setTrialParam(dead.trialId(), "x", FloatDistribution.uniform(0, 1), 0.5);
+            s.heartbeat(dead.trialId());
+            FrozenTrial alive = s.createTrial(id, Map.of());
+            s.heartbeat(alive.trialId());
+            assertEquals(List.of(), s.failStaleTrials(id, java.time.Duration.ofHours(1)), "recent heartbeats are not stale");
+            Thread.sleep(1200); // lets the first heartbeat of "dead" age past the grace
+            s.heartbeat(alive.trialId());
+            List<FrozenTrial> failed = s.failStaleTrials(id, java.time.Duration.ofSeconds(1));
+            assertEquals(List.of(dead.number()), failed.stream().map(FrozenTrial::number).toList());
+            FrozenTrial f = failed.get(0);
+            assertEquals(TrialState.FAIL, f.state());
+            assertTrue(f.failReason().matches("worker died \\(no heartbeat for [1-9][0-9]*s\\)"), f.failReason());
+            assertEquals(0.5, f.params().get("x"));
+            assertEquals(List.of(), s.failStaleTrials(id, java.time.Duration.ofSeconds(1)), "a trial is failed once");
+            assertEquals(TrialState.RUNNING, s.trial(silent.trialId()).state());
+            assertEquals(TrialState.RUNNING, s.trial(alive.trialId()).state());
+            IllegalStateException late = assertThrows(IllegalStateException.class,
+                    () -> s.finishTrial(dead.trialId(), TrialState.COMPLETE, new double[]{1}, null));
+            assertTrue(late.getMessage().contains("worker died"), late.getMessage());
         }
     }
 
