@@ -46,6 +46,20 @@ def main(regret_csvs, overhead_csvs, out, header):
             f, fmt(mt), fmt(ms), ratio, share, len(t), len(s),
             statistics.median(secs[("tunebook", f)]), statistics.median(secs[("skopt", f)])))
     lines.append("")
+    compared = [f for f in FUNCS if reg.get(("tunebook", f)) and reg.get(("skopt", f))]
+
+    def share(f):
+        t, s = reg[("tunebook", f)], reg[("skopt", f)]
+        return sum((a < b) + 0.5 * (a == b) for a in t for b in s) / (len(t) * len(s))
+
+    lower = [f for f in compared if statistics.median(reg[("tunebook", f)]) < statistics.median(reg[("skopt", f)])]
+    clear = [f for f in lower if share(f) >= 0.6]
+    close = [f for f in compared if f not in clear and 0.4 < share(f) < 0.6]
+    worse = [f for f in compared if f not in clear and f not in close]
+    lines.append("Summary: Tunebook's median final regret is lower than scikit-optimize's on %d of %d functions; clearly lower "
+                 "(a Tunebook run ends lower in at least 60%% of run pairs) on %s; no clear difference on %s; worse on %s." % (
+                     len(lower), len(compared), ", ".join(clear) or "none", ", ".join(close) or "none", ", ".join(worse) or "none"))
+    lines.append("")
     lines.append("Quartiles of the final regret (25% / 50% / 75%):")
     lines.append("")
     lines.append("| function | Tunebook | scikit-optimize |")
@@ -77,6 +91,7 @@ def main(regret_csvs, overhead_csvs, out, header):
         lines.append("| function | n | Tunebook cold | Tunebook cycle mean | scikit-optimize | skopt / Tunebook cold | skopt / Tunebook cycle |")
         lines.append("|---|---|---|---|---|---|---|")
         sizes = sorted({k[2] for k in cpu})
+        cyc, cold = [], []
         for f in FUNCS:
             for n in sizes:
                 c, st, sk = cpu.get(("tunebook-cold", f, n)), cpu.get(("tunebook-steady", f, n)), cpu.get(("skopt", f, n))
@@ -86,7 +101,13 @@ def main(regret_csvs, overhead_csvs, out, header):
                 wc, wst, wsk = (statistics.mean(wall[(i, f, n)]) for i in ("tunebook-cold", "tunebook-steady", "skopt"))
                 lines.append("| %s | %d | %.3f (%.2f) | %.3f (%.2f) | %.2f (%.1f) | %.0fx (%.0fx) | %.0fx (%.0fx) |" % (
                     f, n, mc, wc, mst, wst, msk, wsk, msk / mc, wsk / wc, msk / mst, wsk / wst))
+                cyc.append(msk / mst)
+                cold.append(msk / mc)
         lines.append("")
+        if cyc:
+            lines.append("Summary (CPU time): scikit-optimize / Tunebook is %.0fx-%.0fx over a refit cycle (at least 20x in %d of %d cases) "
+                         "and %.0fx-%.0fx on the cold first call." % (min(cyc), max(cyc), sum(c >= 20 for c in cyc), len(cyc), min(cold), max(cold)))
+            lines.append("")
     with open(out, "w") as fh:
         fh.write("\n".join(lines) + "\n")
 

@@ -93,7 +93,15 @@ def main(workdir, out, header_file):
         lines.append("| %s | %d | %s | %.4f ± %.4f | %.4f ± %.4f | %+.2f%% | %d / %d | %.1f / %.1f |" % (
             problem, t[0]["trials"], t[0].get("population", "50"), mt, sd(th), mo, sd(oh), (100 * (mt - mo) / mo if mo else float("nan")), len(th), len(oh),
             st.mean(r["seconds"] for r in t), st.mean(r["seconds"] for r in o)))
-    lines += [""]
+    lines += ["", "## Notes", "",
+              "- Defaults are Optuna 5.0.0's, which differ from older Optuna (and from the 3.x formulas in FACTS.md): "
+              "TPE is multivariate by default for one objective (univariate for several), uses the constant liar, and "
+              "sizes every kernel by its neighbours' gaps in multivariate mode too (no 0.2 n^(-1/(d+4)) rule any more).",
+              "- Regret rows at 50 trials come from the same runs as the final rows (TPE does not depend on the budget).",
+              "- Overhead is the wall (or CPU) time of a whole trial minus the objective's own time, so it includes "
+              "Study/ask/tell and the in-memory storage on both sides, not only the sampler.",
+              "- The machine is shared: wall times and, to a lesser degree, CPU times move with other jobs' load; ratios "
+              "from one run are indicative, not precise.", ""]
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
 

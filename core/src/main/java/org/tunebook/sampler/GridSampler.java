@@ -27,7 +27,7 @@ public final class GridSampler implements Sampler {
     private final int size;
     private final AtomicInteger hint = new AtomicInteger();
 
-    /** @param grid parameter name to the values to try, in order */
+    /** @param grid parameter name to the values to try, in order (a LinkedHashMap or SortedMap keeps its order; other maps are taken in name order) */
     public GridSampler(Map<String, ? extends List<?>> grid) {
         if (grid == null || grid.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one parameter with values: e.g. Map.of(\"lr\", List.of(0.01, 0.1))");
@@ -35,7 +35,11 @@ public final class GridSampler implements Sampler {
         List<String> ns = new ArrayList<>();
         List<List<Object>> vs = new ArrayList<>();
         long total = 1;
-        for (Map.Entry<String, ? extends List<?>> e : grid.entrySet()) {
+        // Map.of and HashMap iterate in an order that can differ between JVMs: processes sharing a study
+        // must number grid points alike, so such maps are taken in name order.
+        Map<String, ? extends List<?>> ordered = grid instanceof LinkedHashMap<?, ?> || grid instanceof java.util.SortedMap<?, ?>
+                ? grid : new java.util.TreeMap<>(grid);
+        for (Map.Entry<String, ? extends List<?>> e : ordered.entrySet()) {
             Dimension.checkName(e.getKey());
             if (e.getValue() == null || e.getValue().isEmpty()) {
                 throw new IllegalArgumentException("parameter '" + e.getKey() + "' has no grid values: list at least one");

@@ -210,7 +210,7 @@ class CliTest {
         String py = obj.toString();
         List<String> base = List.of("optimize", "--study", "s", "--storage", storage);
         Object[][] cases = {
-                {args(concat(base, "--sampler", "gp", "--trials", "3", "--param", "x=real(0,1)"), "python3", py, "{x}"), "--sampler gp", "grid, random"},
+                {args(concat(base, "--sampler", "bayes", "--trials", "3", "--param", "x=real(0,1)"), "python3", py, "{x}"), "--sampler bayes", "ga, gp, grid, nsga2, random, tpe"},
                 {args(concat(base, "--sampler", "random", "--trials", "3", "--param", "x=real(1,0)"), "python3", py, "{x}"), "--param", "'x'"},
                 {args(concat(base, "--sampler", "random", "--trials", "3", "--param", "x=rael(0,1)"), "python3", py, "{x}"), "--param", "real, int or cat"},
                 {args(concat(base, "--sampler", "random", "--trials", "0", "--param", "x=real(0,1)"), "python3", py, "{x}"), "--trials", "at least 1"},

@@ -57,6 +57,24 @@ public final class NsgaIISampler implements Sampler {
     private final double eta;
     private final Long seed;
     private final SplittableRandom rng;
+    /** Per-study memo of what never changes once computed: the intersection space and each generation's parents. */
+    private Memo memo;
+
+    private static final class Memo {
+        final Object key;
+        final SearchSpaces.IncrementalIntersection intersection = new SearchSpaces.IncrementalIntersection();
+        final Map<Integer, List<FrozenTrial>> parents = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Memo(Object key) {
+            this.key = key;
+        }
+    }
+
+    private synchronized Memo memo(Study study) {
+        List<Object> key = List.of(study.storage(), study.studyId());
+        if (memo == null || !memo.key.equals(key)) memo = new Memo(key);
+        return memo;
+    }
 
     private NsgaIISampler(Builder b) {
         this.populationSize = b.populationSize;
@@ -168,7 +186,7 @@ public final class NsgaIISampler implements Sampler {
 
     @Override
     public Map<String, Distribution> relativeSearchSpace(Study study, FrozenTrial trial) {
-        return SearchSpaces.intersection(study.completeTrials());
+        return memo(study).intersection.update(study.completeTrials());
     }
 
     @Override
@@ -224,6 +242,15 @@ public final class NsgaIISampler implements Sampler {
     /** Parents of a generation, computed once and stored with the study. */
     private List<FrozenTrial> parents(Study study, int generation, List<FrozenTrial> complete) {
         if (generation <= 0) return List.of();
+        Memo m = memo(study);
+        List<FrozenTrial> known = m.parents.get(generation);
+        if (known != null) return known;
+        List<FrozenTrial> found = parentsFromStorage(study, generation, complete);
+        m.parents.put(generation, found);
+        return found;
+    }
+
+    private List<FrozenTrial> parentsFromStorage(Study study, int generation, List<FrozenTrial> complete) {
         String key = PARENTS_KEY_PREFIX + generation;
         Object cached = study.systemAttrs().get(key);
         if (cached instanceof List<?> ids) {

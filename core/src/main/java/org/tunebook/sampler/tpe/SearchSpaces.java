@@ -35,6 +35,33 @@ public final class SearchSpaces {
     }
 
     /**
+     * {@link #intersection} kept up to date as trials finish: each finished trial is folded in once (the
+     * intersection only shrinks), so a proposal costs a pass over trial numbers instead of over every parameter.
+     */
+    public static final class IncrementalIntersection {
+        private final java.util.BitSet folded = new java.util.BitSet();
+        private TreeMap<String, Distribution> space; // null until the first trial
+
+        /** The intersection over every trial given so far (and before), singles left out. */
+        public synchronized Map<String, Distribution> update(List<FrozenTrial> finished) {
+            for (FrozenTrial t : finished) {
+                if (folded.get(t.number())) continue;
+                folded.set(t.number());
+                if (space == null) {
+                    space = new TreeMap<>(t.distributions());
+                } else {
+                    space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+                }
+            }
+            Map<String, Distribution> out = new LinkedHashMap<>();
+            if (space != null) space.forEach((name, d) -> {
+                if (!d.isSingle()) out.put(name, d);
+            });
+            return out;
+        }
+    }
+
+    /**
      * Groups of parameters that always occur together: each trial's parameter set splits every known group into
      * the part it has and the part it lacks, and its new parameters form a group of their own. For seed 001's
      * space this gives {model_type}, the SVM group, the logistic-regression group and the tree group.

@@ -63,8 +63,7 @@ public final class TpeSampler implements Sampler {
 
     private static final class StudyMemo {
         final Object key;
-        final java.util.BitSet folded = new java.util.BitSet(); // trial numbers already in the intersection
-        Map<String, Distribution> intersection; // null until the first finished trial
+        final SearchSpaces.IncrementalIntersection intersection = new SearchSpaces.IncrementalIntersection();
         final Map<List<Object>, Map<FrozenTrial, double[]>> rows = new java.util.HashMap<>();
 
         StudyMemo(Object key) {
@@ -246,23 +245,7 @@ public final class TpeSampler implements Sampler {
         if (group) {
             for (Map<String, Distribution> g : SearchSpaces.groups(finished)) space.putAll(g);
         } else {
-            StudyMemo m = memo(study);
-            synchronized (m) {
-                for (FrozenTrial t : finished) {
-                    if (m.folded.get(t.number())) continue;
-                    m.folded.set(t.number());
-                    if (m.intersection == null) {
-                        m.intersection = new TreeMap<>(t.distributions());
-                    } else {
-                        m.intersection.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
-                    }
-                }
-                if (m.intersection != null) {
-                    m.intersection.forEach((name, d) -> {
-                        if (!d.isSingle()) space.put(name, d);
-                    });
-                }
-            }
+            space.putAll(memo(study).intersection.update(finished));
         }
         return space;
     }

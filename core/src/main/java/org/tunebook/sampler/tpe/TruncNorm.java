@@ -73,8 +73,9 @@ final class TruncNorm {
             double la = logQ(lo), lb = logQ(hi);
             return la + log1mexp(lb - la);
         }
-        if (a < -9 && b > 9) return 0; // both tails below 1e-19: the whole mass, to double precision
-        return log1mSmall(q(-a) + q(b));
+        // a tail beyond 9 standard deviations (< 1.2e-19) does not change the mass in double precision
+        double tails = (a < -9 ? 0 : q(-a)) + (b > 9 ? 0 : q(b));
+        return tails == 0 ? 0 : log1mSmall(tails);
     }
 
     /** A standard normal draw conditioned on (a, b); a <= 0 <= b is the common case and costs ~2 draws. */

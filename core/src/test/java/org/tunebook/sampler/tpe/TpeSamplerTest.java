@@ -210,6 +210,30 @@ class TpeSamplerTest {
     }
 
     @Test
+    void twoWorkersShareAnSqliteStudyWithTheConstantLiar(@TempDir Path dir) throws Exception {
+        // like two processes on one study: separate Study objects and samplers on one SQLite file
+        Path db = dir.resolve("shared.db");
+        Study first = Study.builder("shared").minimize().storage(Storage.sqlite(db))
+                .sampler(TpeSampler.builder().nStartupTrials(5).seed(1).build()).create();
+        Study second = Study.builder("shared").storage(Storage.sqlite(db))
+                .sampler(TpeSampler.builder().nStartupTrials(5).seed(2).build()).load();
+        Objective f = t -> {
+            double x = t.suggestFloat("x", -5, 5), y = t.suggestFloat("y", -5, 5);
+            Thread.sleep(2); // let the workers' trials overlap
+            return (x - 1) * (x - 1) + (y + 1) * (y + 1);
+        };
+        Thread other = new Thread(() -> second.optimize(f, 20));
+        other.start();
+        first.optimize(f, 20);
+        other.join();
+        assertEquals(40, first.completeTrials().size(), first.describeCounts());
+        // a RUNNING trial of one worker published its jointly sampled values for the other (constant liar)
+        long published = first.trials().stream().filter(t -> t.systemAttrs().containsKey(TpeSampler.RELATIVE_PARAMS_KEY)).count();
+        assertTrue(published >= 25, "trials with shared relative params: " + published);
+        assertTrue(first.bestValue() < 1.0, "best " + first.bestValue());
+    }
+
+    @Test
     void registeredByNameAndDefault() {
         assertTrue(Samplers.defaultSampler() instanceof TpeSampler);
         assertTrue(Samplers.byName("tpe", null, 3L) instanceof TpeSampler);

@@ -35,6 +35,8 @@ public final class Renderers {
         register(FrozenTrial.class, StudyRendering::bundle);
         register(OptimizeResult.class, ResultRendering::bundle);
         register(Logbook.class, ResultRendering::bundle);
+        register(org.tunebook.plots.Plot.class, org.tunebook.plots.Plot::bundle);
+        register(org.tunebook.plots.InteractivePlot.class, org.tunebook.plots.InteractivePlot::bundle);
     }
 
     private Renderers() {

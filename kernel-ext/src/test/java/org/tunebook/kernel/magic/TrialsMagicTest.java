@@ -72,8 +72,13 @@ class TrialsMagicTest {
         Bundle trial = Renderers.bundle(s.bestTrial());
         assertTrue(trial.get(Bundle.HTML).contains("#" + s.bestTrial().number()));
         assertNull(new PlotMagic().run(List.of("--help")));
-        MagicUsageException e = assertThrows(MagicUsageException.class, () -> new PlotMagic().run(List.of("slice")));
-        assertTrue(e.getMessage().contains("unknown plot kind 'slice'"));
+        for (String kind : List.of("history", "slice", "parallel", "importance", "evaluations", "objective")) {
+            assertTrue(Renderers.bundle(new PlotMagic().run(List.of(kind))).has(Bundle.PNG), kind);
+        }
+        MagicUsageException one = assertThrows(MagicUsageException.class, () -> new PlotMagic().run(List.of("contour")));
+        assertTrue(one.getMessage().contains("a contour plot needs two parameters"), one.getMessage());
+        MagicUsageException e = assertThrows(MagicUsageException.class, () -> new PlotMagic().run(List.of("slices")));
+        assertTrue(e.getMessage().contains("unknown plot kind 'slices'"), e.getMessage());
     }
 
     @Test

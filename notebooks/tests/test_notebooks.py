@@ -1,0 +1,173 @@
+"""Every notebooks/[0-9]*.ipynb executed top to bottom in quick mode by scripts/run-notebooks.sh (the real JJava
+kernel), then its key outputs checked: no error, inline PNG plots, tables with rows, and the figures listed in
+EXPECTATIONS within range.
+
+Adding a notebook: it is picked up automatically (generic checks); add an entry keyed by its number to
+EXPECTATIONS with the tables it must show and the numbers it must print. Run one notebook's tests with
+`NOTEBOOKS=003 pytest notebooks/tests` (the runner then executes only notebooks whose name starts with 003).
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+
+import nbformat
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOK_DIR = ROOT / "notebooks"
+
+
+def selected_notebooks():
+    prefixes = [p for p in os.environ.get("NOTEBOOKS", "").replace(",", " ").split() if p]
+    found = sorted(NOTEBOOK_DIR.glob("[0-9]*.ipynb"))
+    return [p for p in found if not prefixes or any(p.name.startswith(x) for x in prefixes)]
+
+
+NOTEBOOKS = selected_notebooks()
+
+
+class Number:
+    """A number printed in the notebook's text output (group 1 of `pattern`) that must lie in [low, high]."""
+
+    def __init__(self, pattern, low, high, what):
+        self.pattern, self.low, self.high, self.what = pattern, low, high, what
+
+    def check(self, nb):
+        text = stream_text(nb) + plain_text(nb)
+        found = re.findall(self.pattern, text)
+        assert found, f"{self.what}: no output matches {self.pattern!r}"
+        value = float(found[-1])
+        assert self.low <= value <= self.high, f"{self.what} = {value}, expected in [{self.low}, {self.high}]"
+
+
+class TableRows:
+    """A rendered table whose title contains `title`, with at least `min_rows` (and at most `max_rows`) rows."""
+
+    def __init__(self, title, min_rows, max_rows=None):
+        self.title, self.min_rows, self.max_rows = title, min_rows, max_rows
+
+    def check(self, nb):
+        rows = {t: n for t, n in tables(nb) if self.title in t}
+        assert rows, f"no table titled '{self.title}'; tables: {[t for t, _ in tables(nb)]}"
+        n = max(rows.values())
+        assert n >= self.min_rows, f"table '{self.title}' has {n} rows, expected >= {self.min_rows}"
+        if self.max_rows is not None:
+            assert n <= self.max_rows, f"table '{self.title}' has {n} rows, expected <= {self.max_rows}"
+
+
+# Quick-mode expectations per notebook number (generic checks apply to every notebook anyway).
+EXPECTATIONS = {
+    "003": [
+        TableRows("grid (8 COMPLETE)", 8, 8),                       # %trials on the 8-point quick sub-grid
+        TableRows("sorted(zip(func_vals, x_iters))", 6, 6),         # gp_minimize, 6 quick calls
+        TableRows("logbook", 4, 4),                                 # gen 0..3
+        TableRows("Summary (quick mode)", 3, 3),                    # grid / BO / GA comparison
+        Number(r"The maximum accuracy is ([0-9.]+)", 0.5, 1.0, "grid best test accuracy"),
+        Number(r"best accuracy was ([0-9.]+)%", 20.0, 100.0, "gp_minimize best validation accuracy (%)"),
+        Number(r"'accuracy' = ([0-9.]+)", 0.3, 1.0, "GA best 5-fold accuracy"),
+    ],
+    "004": [
+        TableRows("sorted(zip(func_vals, x_iters))", 8, 8),         # 8 quick calls
+        TableRows("gp (8 COMPLETE)", 8, 8),                         # %trials
+        Number(r"Test accuracy : ([0-9.]+)", 0.5, 1.0, "reloaded best model's test accuracy"),
+        Number(r"Accuracy: ([0-9.]+)", 0.0, 1.0, "per-trial log accuracy"),
+    ],
+}
+
+
+def outputs(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            yield from cell.get("outputs", [])
+
+
+def stream_text(nb):
+    return "".join(o.get("text", "") for o in outputs(nb) if o.get("output_type") == "stream")
+
+
+def plain_text(nb):
+    return "\n".join(o["data"].get("text/plain", "") for o in outputs(nb)
+                     if o.get("output_type") in ("execute_result", "display_data"))
+
+
+def mime(nb, kind):
+    return [o["data"][kind] for o in outputs(nb)
+            if o.get("output_type") in ("execute_result", "display_data") and kind in o.get("data", {})]
+
+
+def tables(nb):
+    """(title, number of body rows) of every table rendered by Tunebook (kernel-ext's HTML tables)."""
+    found = []
+    for html in mime(nb, "text/html"):
+        if "tunebook-table" not in html or "<tbody>" not in html:
+            continue
+        title = re.search(r'margin:2px 0">(.*?)</div>', html)
+        body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+        found.append((title.group(1) if title else "", body.count("<tr")))
+    return found
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """Runs the selected notebooks once (quick mode, fresh studies) and returns {stem: (summary, notebook)}."""
+    if not NOTEBOOKS:
+        pytest.skip("no notebooks/[0-9]*.ipynb selected")
+    out = tmp_path_factory.mktemp("notebooks-out")
+    cmd = ["bash", str(ROOT / "scripts" / "run-notebooks.sh"), "--fresh", "--out", str(out)]
+    if os.environ.get("TUNEBOOK_NOTEBOOKS_BUILD", "0") != "1":
+        cmd.append("--no-build")      # scripts/test.d/60-notebooks.sh builds the jars first
+    proc = subprocess.run(cmd + [str(p) for p in NOTEBOOKS], capture_output=True, text=True)
+    print(proc.stderr[-4000:])
+    summary = json.loads((out / "summary.json").read_text()) if (out / "summary.json").exists() else {}
+    result = {}
+    for p in NOTEBOOKS:
+        f = out / f"{p.stem}.ipynb"
+        result[p.stem] = (summary.get(p.stem), nbformat.read(str(f), as_version=4) if f.exists() else None)
+    result["_stderr"] = proc.stderr
+    return result
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_executes_in_quick_mode_without_error(executed, path):
+    summary, nb = executed[path.stem]
+    assert summary is not None and nb is not None, f"{path.name} was not run:\n{executed['_stderr'][-3000:]}"
+    assert summary["mode"] == "quick"
+    assert summary["status"] == "ok", f"{path.name}: {summary['error']}"
+    errors = [o for o in outputs(nb) if o.get("output_type") == "error"]
+    assert not errors, errors[0]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_starts_with_the_shared_classpath_cell(path):
+    nb = nbformat.read(str(path), as_version=4)
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert first_code.source.strip() == "%classpath target/lib/*.jar", first_code.source
+    assert nb.metadata["kernelspec"]["name"] == "java"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_shows_png_plots_and_tables_with_rows(executed, path):
+    _, nb = executed[path.stem]
+    assert nb is not None
+    pngs = mime(nb, "image/png")
+    assert pngs and all(p.startswith("iVBORw0KGgo") for p in pngs), "no inline PNG plot"
+    assert any(rows > 0 for _, rows in tables(nb)), f"no table with rows: {tables(nb)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_figures_in_range(executed, path):
+    _, nb = executed[path.stem]
+    assert nb is not None
+    number = path.name.split("-", 1)[0]
+    for expectation in EXPECTATIONS.get(number, []):
+        expectation.check(nb)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_outputs_name_no_absolute_path_of_this_machine(executed, path):
+    _, nb = executed[path.stem]
+    assert nb is not None
+    text = stream_text(nb) + plain_text(nb)
+    assert str(ROOT) not in text, "an output shows a path of this machine: print paths relative to the notebook"
