@@ -59,6 +59,30 @@ class TableRows:
 
 # Quick-mode expectations per notebook number (generic checks apply to every notebook anyway).
 EXPECTATIONS = {
+    "000": [
+        TableRows("Optuna results, 25 best (quick mode)", 3, 3),    # 3 quick trials, sorted by validation loss
+        TableRows("000 (quick mode)", 5, 5),                        # figures next to the tutorial's
+        Number(r"(\d+) models accepted", 1, 3, "models in the thresholded ensemble"),
+        Number(r"balanced accuracy score = ([0-9.]+)", 0.0, 1.0, "ensemble balanced accuracy"),
+        Number(r"\naccuracy score = ([0-9.]+)", 0.05, 1.0, "ensemble accuracy"),
+    ],
+    "001": [
+        TableRows("starter-experiment (25 COMPLETE)", 15, 15),      # %trials --top 15 after the first 25 trials
+        TableRows("trials of the two processes", 12, 12),           # 6 by the notebook + 6 by the second JVM
+        TableRows("001 (quick mode)", 5, 5),
+        Number(r"Validation accuracy:  ([0-9.]+)", 0.7, 0.95, "baseline decision tree"),
+        Number(r"Performance:  ([0-9.]+)", 0.95, 1.0, "best model refitted"),
+        Number(r"second process exit code (-?\d+)", 0, 0, "second worker process"),
+        Number(r"trials before: \d+, after: (\d+)", 28, 28, "resumed study: 25 + 3 trials"),
+        Number(r"(\d+) trials on the Pareto front", 3, 203, "multi-objective Pareto front"),
+        Number(r"(\d+) PRUNED", 1, 11, "median pruner"),
+    ],
+    "002": [
+        TableRows("sorted(zip(func_vals, x_iters))", 5, 5),         # 5 quick calls
+        TableRows("002 (quick mode)", 6, 6),
+        Number(r"Acc :  ([0-9.]+)", 0.1, 1.0, "first guess (0.001, 1, 12)"),
+        Number(r"It got an accuracy of : ([0-9.]+)", 0.1, 1.0, "best test accuracy"),
+    ],
     "003": [
         TableRows("grid (8 COMPLETE)", 8, 8),                       # %trials on the 8-point quick sub-grid
         TableRows("sorted(zip(func_vals, x_iters))", 6, 6),         # gp_minimize, 6 quick calls
