@@ -35,13 +35,13 @@ class EnsembleTest {
         LabeledData train = mnist.train().head(1200);
         LabeledData production = mnist.test().head(1000);
         Function<FrozenTrial, Path> file = t -> dir.resolve(t.number() + "_mlp.zip");
-        Study study = Study.builder("ensemble").minimize().create();
+        Study study = Study.builder("ensemble").minimize().sampler(new org.tunebook.sampler.RandomSampler(11L)).create();
         study.optimize(trial -> {
             int units = trial.suggestInt("units", 8, 32);
             MultiLayerNetwork net = Mlp.builder().hidden(1, units).optimizer(Optimizer.adam(0.003))
                     .seed(100 + trial.number()).build().build();
             ModelCheckpoint best = ModelCheckpoint.bestOnly(dir.resolve(trial.number() + "_mlp.zip"));
-            return Fit.of(net).batchSize(32).epochs(1).validationSplit(0.25).callbacks(best).run(train)
+            return Fit.of(net).batchSize(32).epochs(3).validationSplit(0.25).callbacks(best).run(train)
                     .min(EpochLogs.VAL_LOSS);
         }, 3);
         List<FrozenTrial> byValue = study.completeTrials().stream()
