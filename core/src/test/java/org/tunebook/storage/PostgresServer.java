@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * 127.0.0.1 on a free port, started once per test JVM and stopped (and deleted) when the JVM exits.
  * <p>
  * The server binaries come from Debian's {@code postgresql} package (scripts/setup.d/30-postgres.sh), found
- * on PATH, in {@code /usr/lib/postgresql/<version>/bin}, or in {@code $TUNEBOOK_PG_BIN}. initdb refuses to run
+ * in {@code $TUNEBOOK_PG_BIN} if set (only there), else on PATH or in {@code /usr/lib/postgresql/<version>/bin}. initdb refuses to run
  * as root, so as root the server runs as the system user {@code tunebook-pg} (created by the setup script;
  * {@code $TUNEBOOK_PG_USER} overrides it) through {@code runuser}. When anything is missing this class throws,
  * naming scripts/setup.sh: the PostgreSQL tests fail rather than being skipped.
@@ -139,7 +139,10 @@ public final class PostgresServer {
     static Optional<Path> findBinaries() {
         List<Path> candidates = new ArrayList<>();
         String env = System.getenv("TUNEBOOK_PG_BIN");
-        if (env != null && !env.isBlank()) candidates.add(Path.of(env));
+        if (env != null && !env.isBlank()) {
+            Path d = Path.of(env); // an explicit choice: no fallback
+            return Files.isExecutable(d.resolve("initdb")) && Files.isExecutable(d.resolve("pg_ctl")) ? Optional.of(d) : Optional.empty();
+        }
         for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!p.isBlank()) candidates.add(Path.of(p));
         }
