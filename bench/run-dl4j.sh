@@ -19,9 +19,18 @@ tribuo_mb="$(jars_mb 'tribuo|olcut|libsvm|liblinear|protobuf-java|jline|jansi|op
 rm -f "$cp_file"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-java_mlp="$(java -cp "$cp" bench/dl4j/EpochBench.java mlp 2>/dev/null)"
+# DL4J twice: OpenBLAS/OpenMP with its default thread count (one per core) and with OMP_NUM_THREADS=1
+# (the notebook runner's setting); each line gets the setting as a first column.
+java_runs() {
+  local what="$1"; shift
+  java -cp "$cp" bench/dl4j/EpochBench.java "$what" "$@" 2>"$log_dir/java-$what-default.err" | sed 's/^/default\t/'
+  OMP_NUM_THREADS=1 java -cp "$cp" bench/dl4j/EpochBench.java "$what" "$@" 2>"$log_dir/java-$what-1.err" | sed 's/^/1\t/'
+}
+log_dir="bench/target/dl4j"; mkdir -p "$log_dir"
+java_mlp="$(java_runs mlp)"
 py_mlp="$("$TUNEBOOK_VENV/bin/python" bench/dl4j/sklearn_mlp.py "$TUNEBOOK_DATA")"
-java_cnn="$(java -cp "$cp" bench/dl4j/EpochBench.java cnn "$rows" 2>/dev/null)"
+java_cnn="$(java_runs cnn "$rows")"
+[ -n "$java_mlp" ] && [ -n "$java_cnn" ] || { cat "$log_dir"/java-*.err >&2; echo "run-dl4j: the DL4J runs printed nothing (errors above)" >&2; exit 1; }
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 {
@@ -32,16 +41,16 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "read the figures as rough). DL4J 1.0.0-M2.1, ND4J CPU backend (OpenBLAS); scikit-learn $("$TUNEBOOK_VENV/bin/python" -c 'import sklearn; print(sklearn.__version__)')."
   echo "Median epoch of the measured epochs, after a warm-up fit on 512 rows; training only (no validation pass)."
   echo
-  echo "| model | rows | batch | epochs | DL4J s/epoch | scikit-learn s/epoch | DL4J / sklearn | DL4J test acc | sklearn test acc |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  while IFS=$'\t' read -r name n batch epochs sec per1k acc; do
+  echo "| model | DL4J threads (OMP_NUM_THREADS) | rows | batch | epochs | DL4J s/epoch | scikit-learn s/epoch | DL4J / sklearn | DL4J test acc | sklearn test acc |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r threads name n batch epochs sec per1k acc; do
     match="$(printf '%s\n' "$py_mlp" | awk -F'\t' -v n="$name" -v b="$batch" '$1==n && $3==b')"
     psec="$(printf '%s' "$match" | cut -f5)"; pacc="$(printf '%s' "$match" | cut -f7)"
     ratio="$(awk -v a="$sec" -v b="$psec" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "-" }')"
-    echo "| $name | $n | $batch | $epochs | $sec | ${psec:--} | $ratio | $acc | ${pacc:--} |"
+    echo "| $name | $threads | $n | $batch | $epochs | $sec | ${psec:--} | $ratio | $acc | ${pacc:--} |"
   done <<< "$java_mlp"
-  while IFS=$'\t' read -r name n batch epochs sec per1k acc; do
-    echo "| $name | $n | $batch | $epochs | $sec ($per1k per 1k rows) | no CNN in scikit-learn | - | $acc | - |"
+  while IFS=$'\t' read -r threads name n batch epochs sec per1k acc; do
+    echo "| $name | $threads | $n | $batch | $epochs | $sec ($per1k per 1k rows) | no CNN in scikit-learn | - | $acc | - |"
   done <<< "$java_cnn"
   echo
   echo "Download sizes of the dl4j module's runtime classpath: ${all_mb} MB in all; DL4J + ND4J + JavaCPP ${dl4j_mb} MB,"

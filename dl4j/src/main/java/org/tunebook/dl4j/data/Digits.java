@@ -48,7 +48,7 @@ public final class Digits {
             Exception cause = null;
             if (DataCache.downloadsAllowed()) {
                 try {
-                    DataCache.download(SOURCE, file);
+                    DataCache.download(DataCache.source("digits/" + FILE, SOURCE), file);
                 } catch (IOException e) {
                     cause = e;
                 }

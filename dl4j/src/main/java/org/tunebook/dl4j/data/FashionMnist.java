@@ -76,7 +76,8 @@ public final class FashionMnist {
             try {
                 for (String f : Mnist.FILES) {
                     if (DataCache.findPlainOrGz(dir, f) == null) {
-                        DataCache.download(MIRROR + f + ".gz", dir.resolve(f + ".gz"));
+                        DataCache.download(DataCache.source("fashion-mnist/" + f + ".gz", MIRROR + f + ".gz"),
+                                dir.resolve(f + ".gz"));
                     }
                 }
                 return new Split(Idx.load("fashion-mnist-train", dir, "train", CLASSES),

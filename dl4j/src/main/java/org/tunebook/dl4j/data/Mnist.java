@@ -70,7 +70,7 @@ public final class Mnist {
             try {
                 for (String f : FILES) {
                     if (DataCache.findPlainOrGz(dir, f) == null) {
-                        DataCache.download(MIRROR + f + ".gz", dir.resolve(f + ".gz"));
+                        DataCache.download(DataCache.source("mnist/" + f + ".gz", MIRROR + f + ".gz"), dir.resolve(f + ".gz"));
                     }
                 }
                 return dir;
