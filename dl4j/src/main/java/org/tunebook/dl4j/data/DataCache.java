@@ -117,13 +117,13 @@ public final class DataCache {
     }
 
     /** The error thrown when a data set is missing and could not be downloaded. */
-    static DataMissingException missing(String dataset, Path dir, List<String> files, String npmHint, Exception cause) {
+    static DataMissingException missing(String dataset, Path dir, List<String> files, String howSetupFills, Exception cause) {
         StringBuilder sb = new StringBuilder();
         sb.append(dataset).append(" data not found in ").append(dir.toAbsolutePath())
                 .append(" (expected ").append(String.join(", ", files)).append("). ")
                 .append("Fill the cache with `").append(SETUP_COMMAND).append("` from the Tunebook checkout");
-        if (npmHint != null) {
-            sb.append(" (it runs ").append(npmHint).append(")");
+        if (howSetupFills != null) {
+            sb.append(" (").append(howSetupFills).append(")");
         }
         sb.append(", or point the system property ").append(PROPERTY).append(" / environment variable ")
                 .append(ENV).append(" at a directory that has them");
@@ -134,6 +134,15 @@ public final class DataCache {
         }
         sb.append('.');
         return new DataMissingException(sb.toString(), cause);
+    }
+
+    /** The innermost cause as "Type: message", e.g. "UnresolvedAddressException" for an unknown host. */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + t.getMessage() : "");
     }
 
     /** Reads a downloaded .gz file to its end, so that a truncated or non-gzip answer never enters the cache. */
@@ -157,7 +166,12 @@ public final class DataCache {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build();
         Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new IOException("cannot reach " + url + " (" + rootCause(e) + ")", e);
+            }
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " for " + url);
             }

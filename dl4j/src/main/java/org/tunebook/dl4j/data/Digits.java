@@ -55,7 +55,7 @@ public final class Digits {
             }
             if (!Files.isRegularFile(file)) {
                 throw DataCache.missing("Digits", dir, List.of(FILE),
-                        "a copy of sklearn/datasets/data/digits.csv.gz from the Python venv", cause);
+                        "it copies sklearn/datasets/data/digits.csv.gz from the project's Python venv", cause);
             }
         }
         try {

