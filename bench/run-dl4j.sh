@@ -44,7 +44,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "| model | DL4J threads (OMP_NUM_THREADS) | rows | batch | epochs | DL4J s/epoch | scikit-learn s/epoch | DL4J / sklearn | DL4J test acc | sklearn test acc |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   while IFS=$'\t' read -r threads name n batch epochs sec per1k acc; do
-    match="$(printf '%s\n' "$py_mlp" | awk -F'\t' -v n="$name" -v b="$batch" '$1==n && $3==b')"
+    match="$(printf '%s\n' "$py_mlp" | awk -F'\t' -v n="${name%%, raw*}" -v b="$batch" '$1==n && $3==b')"
     psec="$(printf '%s' "$match" | cut -f5)"; pacc="$(printf '%s' "$match" | cut -f7)"
     ratio="$(awk -v a="$sec" -v b="$psec" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "-" }')"
     echo "| $name | $threads | $n | $batch | $epochs | $sec | ${psec:--} | $ratio | $acc | ${pacc:--} |"

@@ -28,6 +28,7 @@ public class EpochBench {
                     .optimizer(Optimizer.sgd(0.01, 0.9, true)).seed(1).build();
             run("mlp-784-15-10-sgd-nesterov", mlp, mnist, mnist.train(), 32, 3);
             run("mlp-784-15-10-sgd-nesterov", mlp, mnist, mnist.train(), 64, 3);
+            rawLoop("mlp-784-15-10-sgd-nesterov, raw DL4J loop", mlp, mnist, mnist.train(), 64, 3);
         }
         if (which.equals("all") || which.equals("cnn")) {
             int rows = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
@@ -40,16 +41,46 @@ public class EpochBench {
         }
     }
 
-    private static void run(String name, ModelSpec spec, Split mnist, LabeledData train, int batch, int epochs) {
-        // warm-up: JIT and native code paths, on 512 rows
-        Fit.of(spec.build()).batchSize(batch).epochs(1).run(train.head(Math.min(512, train.size())));
+    /**
+     * The same epochs without Tunebook's Fit: DL4J's own {@code net.fit(DataSet)} over mini-batches built before
+     * the clock starts, in a fixed order (no shuffling, no accuracy listener): what DL4J itself costs.
+     */
+    private static void rawLoop(String name, ModelSpec spec, Split mnist, LabeledData train, int batch, int epochs) {
+        java.util.List<org.nd4j.linalg.dataset.DataSet> batches = new java.util.ArrayList<>();
+        for (int from = 0; from < train.size(); from += batch) {
+            batches.add(train.batch(from, Math.min(train.size(), from + batch)));
+        }
+        MultiLayerNetwork warm = spec.build();
+        for (int i = 0; i < Math.min(8, batches.size()); i++) {
+            warm.fit(batches.get(i));
+        }
         MultiLayerNetwork net = spec.build();
-        History h = Fit.of(net).batchSize(batch).epochs(epochs).seed(7).run(train);
-        double[] s = h.epochSeconds().clone();
+        double[] s = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            for (org.nd4j.linalg.dataset.DataSet b : batches) {
+                net.fit(b);
+            }
+            s[e] = (System.nanoTime() - t0) / 1e9;
+        }
+        report(name, net, mnist, train, batch, epochs, s);
+    }
+
+    private static void report(String name, MultiLayerNetwork net, Split mnist, LabeledData train, int batch, int epochs,
+                               double[] epochSeconds) {
+        double[] s = epochSeconds.clone();
         Arrays.sort(s);
         double median = s[s.length / 2];
         double acc = Evaluation.of(net, mnist.test()).accuracy();
         System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%.2f\t%.3f\t%.4f%n", name, train.size(), batch, epochs, median,
                 median / train.size() * 1000, acc);
+    }
+
+    private static void run(String name, ModelSpec spec, Split mnist, LabeledData train, int batch, int epochs) {
+        // warm-up: JIT and native code paths, on 512 rows
+        Fit.of(spec.build()).batchSize(batch).epochs(1).run(train.head(Math.min(512, train.size())));
+        MultiLayerNetwork net = spec.build();
+        History h = Fit.of(net).batchSize(batch).epochs(epochs).seed(7).run(train);
+        report(name, net, mnist, train, batch, epochs, h.epochSeconds());
     }
 }
