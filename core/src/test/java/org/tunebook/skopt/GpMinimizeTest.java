@@ -200,6 +200,15 @@ class GpMinimizeTest {
         assertEquals(15, calls.get());
         assertEquals(15, new HashSet<>(r.xIters()).size(), "all 15 configurations, none twice: " + r.xIters());
         assertEquals(0.0, r.fun());
+        // four workers over ten seeds: a trial finishing while another worker reads the study must still count
+        // (the sampler once read COMPLETE and RUNNING trials in two calls and lost such a trial in 2 of 60 runs)
+        for (int seed = 0; seed < 10; seed++) {
+            OptimizeResult four = Skopt.gpMinimize(x -> {
+                Thread.sleep(1);
+                return Math.abs(x.getInt("a") - 2) + (x.getString("b").equals("y") ? 0 : 1);
+            }, small, GpOptions.builder().acqFunc("EI").nCalls(15).nInitialPoints(4).nJobs(4).randomState(seed).build());
+            assertEquals(15, new HashSet<>(four.xIters()).size(), "seed " + seed + ", 4 jobs: " + four.xIters());
+        }
     }
 
     @Test

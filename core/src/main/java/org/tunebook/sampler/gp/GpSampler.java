@@ -263,19 +263,33 @@ public final class GpSampler implements Sampler {
         List<double[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         Set<String> excluded = new HashSet<>();
-        for (FrozenTrial t : study.completeTrials()) {
-            double[] u = encodeTrial(cube, t);
-            if (u == null || !t.hasValue() || !Double.isFinite(t.value())) continue;
-            xs.add(u);
-            ys.add(maximize ? -t.value() : t.value());
-            excluded.add(cube.key(u));
-        }
         List<double[]> running = new ArrayList<>();
-        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {
+        // One snapshot of both states: reading COMPLETE and RUNNING trials in two calls lets a trial that finishes
+        // in between be in neither list, and its point be proposed again by a parallel worker.
+        Set<Integer> seen = new HashSet<>();
+        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.RUNNING))) {
             if (t.number() == trial.number()) continue;
-            Map<String, Double> mine = pending.get(t.number());
-            double[] u = mine != null && mine.keySet().equals(searchSpace.keySet()) ? cube.encode(mine) : encodeTrial(cube, t);
-            if (u != null) {
+            if (t.state() == TrialState.COMPLETE) {
+                double[] u = encodeTrial(cube, t);
+                if (u == null || !t.hasValue() || !Double.isFinite(t.value())) continue;
+                xs.add(u);
+                ys.add(maximize ? -t.value() : t.value());
+                excluded.add(cube.key(u));
+                seen.add(t.number());
+            } else {
+                Map<String, Double> mine = pending.get(t.number());
+                double[] u = mine != null && mine.keySet().equals(searchSpace.keySet()) ? cube.encode(mine) : encodeTrial(cube, t);
+                if (u != null) {
+                    running.add(u);
+                    excluded.add(cube.key(u));
+                    seen.add(t.number());
+                }
+            }
+        }
+        // proposals of this sampler whose trials the snapshot does not show as running or complete yet
+        for (Map.Entry<Integer, Map<String, Double>> e : pending.entrySet()) {
+            if (e.getKey() != trial.number() && !seen.contains(e.getKey()) && e.getValue().keySet().equals(searchSpace.keySet())) {
+                double[] u = cube.encode(e.getValue());
                 running.add(u);
                 excluded.add(cube.key(u));
             }
