@@ -24,6 +24,7 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private final Factory factory;
+    private final int size;
     private final Semaphore permits;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> all = new ArrayList<>();
@@ -32,7 +33,13 @@ final class ConnectionPool implements AutoCloseable {
     ConnectionPool(int size, Factory factory) {
         if (size < 1) throw new IllegalArgumentException("a connection pool needs at least 1 connection, got " + size);
         this.factory = factory;
+        this.size = size;
         this.permits = new Semaphore(size, true);
+    }
+
+    /** The most connections this pool opens. */
+    int size() {
+        return size;
     }
 
     /** A connection for the calling thread alone, until {@link #release}. */

@@ -148,6 +148,11 @@ public final class JdbcStorage implements Storage {
         return new JdbcStorage(Dialect.SQLITE, "sqlite:" + file, pool);
     }
 
+    /** The most connections this storage opens at once (1 for SQLite). */
+    public int poolSize() {
+        return pool.size();
+    }
+
     /** Connects to PostgreSQL with a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/db?user=u}. */
     public static JdbcStorage postgres(String jdbcUrl) {
         return postgres(jdbcUrl, DEFAULT_POOL_SIZE);
@@ -258,6 +263,11 @@ public final class JdbcStorage implements Storage {
             return work.run(c);
         } catch (SQLException e) {
             broken = ConnectionPool.isConnectionError(e);
+            if (dialect == Dialect.POSTGRESQL && isNulInText(e)) {
+                throw new StorageException("storage " + url + ": PostgreSQL text cannot hold the NUL character (U+0000),"
+                        + " and a study name, parameter name, categorical choice, attribute or fail reason had one:"
+                        + " remove it (or use SQLite, which stores it) (" + e.getMessage() + ")", e);
+            }
             throw new StorageException("storage " + url + ": " + e.getMessage(), e);
         } finally {
             pool.release(c, broken);
@@ -283,6 +293,13 @@ public final class JdbcStorage implements Storage {
                 s.execute("COMMIT");
             }
         }
+    }
+
+    /** The driver's refusal of a string with U+0000, or the server's (22021 / 22P05 untranslatable character). */
+    private static boolean isNulInText(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Zero bytes may not occur") || m.contains("0x00") || m.contains("\\u0000")
+                || "22P05".equals(e.getSQLState());
     }
 
     private static boolean isRetryable(SQLException e) {

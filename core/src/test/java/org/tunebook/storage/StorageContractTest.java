@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -127,6 +128,51 @@ class StorageContractTest {
                 assertEquals(name, s.findStudy(name).orElseThrow().name());
             }
             assertEquals(names, s.studies().stream().map(StudyInfo::name).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("storages")
+    void aNulCharacterIsStoredOrRefusedWithTheFix(String kind) {
+        String name = "before\u0000after";
+        try (Storage s = open(kind, "nul.db")) {
+            long id = s.createStudy("nul", List.of(Direction.MINIMIZE)).studyId();
+            FrozenTrial t = s.createTrial(id, Map.of());
+            // attribute values are stored as JSON, where U+0000 is an escape: every storage keeps them
+            s.setTrialAttr(t.trialId(), true, "k", name);
+            assertEquals(name, s.trial(t.trialId()).userAttrs().get("k"));
+            if (kind.equals("postgresql")) {
+                // PostgreSQL text cannot hold U+0000: a clear refusal, and the storage stays usable
+                StorageException e = assertThrows(StorageException.class, () -> s.createStudy(name, List.of(Direction.MINIMIZE)));
+                assertTrue(e.getMessage().contains("NUL character (U+0000)"), e.getMessage());
+                assertTrue(e.getMessage().contains("remove it"), e.getMessage());
+                assertThrows(StorageException.class, () -> s.finishTrial(t.trialId(), TrialState.FAIL, null, name));
+                assertEquals("plain", s.createStudy("plain", List.of(Direction.MINIMIZE)).name());
+                assertEquals("no NUL", s.finishTrial(t.trialId(), TrialState.FAIL, null, "no NUL").failReason());
+            } else {
+                assertEquals(name, s.createStudy(name, List.of(Direction.MINIMIZE)).name());
+                assertEquals(name, s.finishTrial(t.trialId(), TrialState.FAIL, null, name).failReason());
+            }
+        }
+    }
+
+    @Test
+    void aPostgresUrlSetsThePoolSizeAndPassesTheRestToTheDriver() {
+        String db = PostgresServer.shared().newDatabase();   // jdbc:postgresql://...?user=...
+        try (Storage s = Storage.open(db + "&poolSize=9")) {
+            assertEquals(9, ((JdbcStorage) s).poolSize());
+            assertEquals("pooled", s.createStudy("pooled", List.of(Direction.MINIMIZE)).name());
+        }
+        try (Storage s = Storage.open(db.replace("?", "?poolSize=2&"))) {
+            assertEquals(2, ((JdbcStorage) s).poolSize());
+            assertTrue(s.findStudy("pooled").isPresent(), "the driver got the rest of the URL: same database, same user");
+        }
+        try (Storage s = Storage.open(db)) {
+            assertEquals(JdbcStorage.DEFAULT_POOL_SIZE, ((JdbcStorage) s).poolSize());
+        }
+        for (String bad : List.of("0", "many", "1000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Storage.open(db + "&poolSize=" + bad));
+            assertTrue(e.getMessage().contains("poolSize=" + bad + " is not a number of connections from 1 to 256"), e.getMessage());
         }
     }
 
