@@ -107,6 +107,8 @@ public final class JdbcStorage implements Storage {
     private final Dialect dialect;
     private final String url;
     private final ConnectionPool pool;
+    /** Prepared statements of each pooled connection, by SQL text (see {@link #prepare}). */
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
     /** Finished trials never change: they are read once per storage object. */
     private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
 
@@ -270,6 +272,7 @@ public final class JdbcStorage implements Storage {
             }
             throw new StorageException("storage " + url + ": " + e.getMessage(), e);
         } finally {
+            if (broken) statements.remove(c);
             pool.release(c, broken);
         }
     }
@@ -278,9 +281,7 @@ public final class JdbcStorage implements Storage {
         if (dialect.begin == null) {
             c.setAutoCommit(false);
         } else {
-            try (Statement s = c.createStatement()) {
-                s.execute(dialect.begin);
-            }
+            prepare(c, dialect.begin).execute();
         }
     }
 
@@ -289,9 +290,7 @@ public final class JdbcStorage implements Storage {
             c.commit();
             c.setAutoCommit(true);
         } else {
-            try (Statement s = c.createStatement()) {
-                s.execute("COMMIT");
-            }
+            prepare(c, "COMMIT").execute();
         }
     }
 
@@ -362,6 +361,7 @@ public final class JdbcStorage implements Storage {
             broken = ConnectionPool.isConnectionError(e);
             throw e;
         } finally {
+            if (broken) statements.remove(c);
             pool.release(c, broken);
         }
     }
@@ -390,10 +390,24 @@ public final class JdbcStorage implements Storage {
         return ps;
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = bind(c.prepareStatement(sql), args)) {
-            return ps.executeUpdate();
+    private int update(Connection c, String sql, Object... args) throws SQLException {
+        return bind(prepare(c, sql), args).executeUpdate();
+    }
+
+    /**
+     * The statement for {@code sql} on connection {@code c}, compiled once per connection and reused: SQLite spends
+     * much of a small statement's time compiling it, and PostgreSQL switches a reused statement to a server-side
+     * prepared one. Callers close the result sets, never the statement; a pooled connection is used by one thread
+     * at a time, so its statements are too.
+     */
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        Map<String, PreparedStatement> mine = statements.computeIfAbsent(c, k -> new HashMap<>());
+        PreparedStatement ps = mine.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = c.prepareStatement(sql);
+            mine.put(sql, ps);
         }
+        return ps;
     }
 
     private static long now() {
@@ -410,9 +424,8 @@ public final class JdbcStorage implements Storage {
         try {
             return tx(c -> {
                 if (findStudyRow(c, name).isPresent()) throw new DuplicateStudyException(name, url);
-                try (PreparedStatement ps = bind(c.prepareStatement(
-                        "INSERT INTO tb_studies (name, directions, created_ms) VALUES (?, ?, ?) RETURNING study_id"), name, dirs, created);
-                     ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = bind(prepare(c, 
+                        "INSERT INTO tb_studies (name, directions, created_ms) VALUES (?, ?, ?) RETURNING study_id"), name, dirs, created).executeQuery()) {
                     rs.next();
                     return new StudyInfo(rs.getLong(1), name, directions, Instant.ofEpochMilli(created));
                 }
@@ -432,8 +445,8 @@ public final class JdbcStorage implements Storage {
         // On PostgreSQL the md5 term lets the unique index find the row.
         String sql = "SELECT study_id, name, directions, created_ms FROM tb_studies WHERE name = ?"
                 + (dialect == Dialect.POSTGRESQL ? " AND md5(name) = md5(?)" : "");
-        try (PreparedStatement ps = dialect == Dialect.POSTGRESQL ? bind(c.prepareStatement(sql), name, name) : bind(c.prepareStatement(sql), name);
-             ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = dialect == Dialect.POSTGRESQL ? bind(prepare(c, sql), name, name) : bind(prepare(c, sql), name);
+        try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(studyInfo(rs)) : Optional.empty();
         }
     }
@@ -480,9 +493,8 @@ public final class JdbcStorage implements Storage {
     public Map<String, Object> studyAttrs(long studyId, boolean user) {
         return once(c -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = bind(c.prepareStatement(
-                    "SELECT attr_key, value_json FROM tb_study_attrs WHERE study_id = ? AND is_user = ? ORDER BY attr_key"), studyId, user ? 1 : 0);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepare(c, 
+                    "SELECT attr_key, value_json FROM tb_study_attrs WHERE study_id = ? AND is_user = ? ORDER BY attr_key"), studyId, user ? 1 : 0).executeQuery()) {
                 while (rs.next()) out.put(rs.getString(1), Json.read(rs.getString(2)));
             }
             return out;
@@ -527,7 +539,7 @@ public final class JdbcStorage implements Storage {
             Object[] args = dialect == Dialect.POSTGRESQL
                     ? new Object[]{studyId, studyId, state.name(), start}
                     : new Object[]{studyId, state.name(), start, studyId};
-            try (PreparedStatement ps = bind(c.prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepare(c, sql), args).executeQuery()) {
                 if (!rs.next()) throw new IllegalArgumentException("no study with id " + studyId + " in " + url);
                 id = rs.getLong(1);
                 number = rs.getInt(2);
@@ -556,9 +568,8 @@ public final class JdbcStorage implements Storage {
     public Optional<FrozenTrial> popWaitingTrial(long studyId, boolean heartbeat) {
         for (int attempt = 0; attempt < 100; attempt++) {
             Optional<Long> id = once(c -> {
-                try (PreparedStatement ps = bind(c.prepareStatement(
-                        "SELECT trial_id FROM tb_trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1"), studyId);
-                     ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = bind(prepare(c, 
+                        "SELECT trial_id FROM tb_trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1"), studyId).executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
                 }
             });
@@ -625,8 +636,7 @@ public final class JdbcStorage implements Storage {
             // Durable in one round trip: set_config(..., true) is SET LOCAL for this statement's own transaction,
             // so its commit waits for the disk flush (and flushes the trial's earlier relaxed writes with it).
             int n = 0;
-            try (PreparedStatement ps = bind(c.prepareStatement(sql + " RETURNING set_config('synchronous_commit', 'on', true)"), args);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepare(c, sql + " RETURNING set_config('synchronous_commit', 'on', true)"), args).executeQuery()) {
                 while (rs.next()) n++;
             }
             return n;
@@ -655,12 +665,11 @@ public final class JdbcStorage implements Storage {
         long graceMs = grace.toMillis();
         List<Long> ids = once(c -> {
             List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = bind(c.prepareStatement(
+            try (ResultSet rs = bind(prepare(c, 
                     "UPDATE tb_trials SET state = 'FAIL', complete_ms = ?, "
                             + "fail_reason = 'worker died (no heartbeat for ' || ((" + dialect.nowMs + " - heartbeat_ms) / 1000) || 's)' "
                             + "WHERE study_id = ? AND state = 'RUNNING' AND heartbeat_ms IS NOT NULL AND heartbeat_ms < " + dialect.nowMs + " - ? "
-                            + "RETURNING trial_id"), now(), studyId, graceMs);
-                 ResultSet rs = ps.executeQuery()) {
+                            + "RETURNING trial_id"), now(), studyId, graceMs).executeQuery()) {
                 while (rs.next()) out.add(rs.getLong(1));
             }
             return out;
@@ -672,8 +681,7 @@ public final class JdbcStorage implements Storage {
     }
 
     private void requireRunning(Connection c, long trialId) throws SQLException {
-        try (PreparedStatement ps = bind(c.prepareStatement("SELECT state, number FROM tb_trials WHERE trial_id = ?"), trialId);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepare(c, "SELECT state, number FROM tb_trials WHERE trial_id = ?"), trialId).executeQuery()) {
             if (!rs.next()) throw new IllegalArgumentException("no trial with id " + trialId + " in " + url);
             if (!"RUNNING".equals(rs.getString(1))) {
                 throw new IllegalStateException("trial #" + rs.getInt(2) + " is " + rs.getString(1) + ": only a RUNNING trial can be changed");
@@ -704,9 +712,8 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         return once(c -> {
             List<long[]> rows = new ArrayList<>(); // trial_id, state ordinal
-            try (PreparedStatement ps = bind(c.prepareStatement(
-                    "SELECT trial_id, state FROM tb_trials WHERE study_id = ? ORDER BY number"), studyId);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepare(c, 
+                    "SELECT trial_id, state FROM tb_trials WHERE study_id = ? ORDER BY number"), studyId).executeQuery()) {
                 while (rs.next()) rows.add(new long[]{rs.getLong(1), TrialState.valueOf(rs.getString(2)).ordinal()});
             }
             int missing = 0;
@@ -730,9 +737,8 @@ public final class JdbcStorage implements Storage {
     public int countTrials(long studyId, Set<TrialState> states) {
         return once(c -> {
             int n = 0;
-            try (PreparedStatement ps = bind(c.prepareStatement(
-                    "SELECT state, COUNT(*) FROM tb_trials WHERE study_id = ? GROUP BY state"), studyId);
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = bind(prepare(c, 
+                    "SELECT state, COUNT(*) FROM tb_trials WHERE study_id = ? GROUP BY state"), studyId).executeQuery()) {
                 while (rs.next()) if (states.contains(TrialState.valueOf(rs.getString(1)))) n += rs.getInt(2);
             }
             return n;
@@ -744,9 +750,8 @@ public final class JdbcStorage implements Storage {
         record Row(long studyId, int number, TrialState state, String values, String reason, Long start, Long complete) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = bind(c.prepareStatement(
-                "SELECT t.trial_id, t.study_id, t.number, t.state, t.trial_values, t.fail_reason, t.start_ms, t.complete_ms FROM tb_trials t WHERE " + where), arg);
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = bind(prepare(c, 
+                "SELECT t.trial_id, t.study_id, t.number, t.state, t.trial_values, t.fail_reason, t.start_ms, t.complete_ms FROM tb_trials t WHERE " + where), arg).executeQuery()) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), new Row(rs.getLong(2), rs.getInt(3), TrialState.valueOf(rs.getString(4)), rs.getString(5),
                         rs.getString(6), nullableLong(rs, 7), nullableLong(rs, 8)));
@@ -759,15 +764,14 @@ public final class JdbcStorage implements Storage {
         Map<Long, Map<String, Object>> system = new HashMap<>();
         Map<Long, TreeMap<Integer, Double>> inter = new HashMap<>();
         // Parameters (kind 0), system and user attributes (1, 2) and intermediate values (3) in one round trip.
-        try (PreparedStatement ps = bind(c.prepareStatement(
+        try (ResultSet rs = bind(prepare(c, 
                 "SELECT p.trial_id, 0 AS kind, p.name AS k, p.internal_value AS num, p.distribution AS txt, p.position AS pos "
                         + "FROM tb_trial_params p JOIN tb_trials t ON t.trial_id = p.trial_id WHERE " + where
                         + " UNION ALL SELECT a.trial_id, 1 + a.is_user, a.attr_key, NULL, a.value_json, 0 "
                         + "FROM tb_trial_attrs a JOIN tb_trials t ON t.trial_id = a.trial_id WHERE " + where
                         + " UNION ALL SELECT i.trial_id, 3, NULL, i.value, NULL, i.step "
                         + "FROM tb_trial_intermediate i JOIN tb_trials t ON t.trial_id = i.trial_id WHERE " + where
-                        + " ORDER BY 1, 2, 6, 3"), arg, arg, arg);
-             ResultSet rs = ps.executeQuery()) {
+                        + " ORDER BY 1, 2, 6, 3"), arg, arg, arg).executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 switch (rs.getInt(2)) {
