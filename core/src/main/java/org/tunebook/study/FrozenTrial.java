@@ -50,6 +50,20 @@ public record FrozenTrial(int number, long trialId, TrialState state, List<Doubl
         return !values.isEmpty();
     }
 
+    /**
+     * The trial's constraint values by name ({@link Trial#setConstraint}; a list stored under the system attribute
+     * {@value Constraints#KEY} counts as names "0", "1", ...): feasible when every value is {@code <= 0}.
+     * Empty when the trial has none.
+     */
+    public Map<String, Double> constraints() {
+        return Constraints.of(systemAttrs);
+    }
+
+    /** Whether every constraint value is {@code <= 0} (true without constraints). */
+    public boolean isFeasible() {
+        return Constraints.violation(constraints()) == 0;
+    }
+
     /** The internal (sampler-side) value of a parameter: the number itself, or the index of a categorical choice. */
     public double internalParam(String name) {
         Distribution d = distributions.get(name);

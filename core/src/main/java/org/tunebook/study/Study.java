@@ -665,13 +665,23 @@ public final class Study {
     /** The best COMPLETE trial of a single-objective study (the earliest among equals). */
     public FrozenTrial bestTrial() {
         return bestTrialIfAny().orElseThrow(() -> new IllegalStateException(
-                "study '" + name() + "' has no COMPLETE trial yet (" + describeCounts() + ")"));
+                Constraints.anyConstrained(completeTrials())
+                        ? "study '" + name() + "' has no feasible COMPLETE trial yet (every one has a constraint value > 0; "
+                          + describeCounts() + "): run more trials or relax the constraints"
+                        : "study '" + name() + "' has no COMPLETE trial yet (" + describeCounts() + ")"));
     }
 
+    /**
+     * The best COMPLETE trial, or empty; in a study with constraints ({@link Trial#setConstraint}) the best
+     * feasible one, empty when no complete trial is feasible.
+     */
     public Optional<FrozenTrial> bestTrialIfAny() {
         Direction d = direction();
+        List<FrozenTrial> complete = completeTrials();
+        boolean constrained = Constraints.anyConstrained(complete);
         FrozenTrial best = null;
-        for (FrozenTrial t : completeTrials()) {
+        for (FrozenTrial t : complete) {
+            if (constrained && !t.isFeasible()) continue;
             if (best == null || d.isBetter(t.value(), best.value())) best = t;
         }
         return Optional.ofNullable(best);
@@ -686,8 +696,11 @@ public final class Study {
     }
 
     /** The Pareto front of COMPLETE trials (for one objective: the best trial and its ties). */
+    /** The Pareto front of the COMPLETE trials; in a study with constraints, of the feasible ones. */
     public List<FrozenTrial> bestTrials() {
-        return ParetoFront.of(completeTrials(), directions());
+        List<FrozenTrial> complete = completeTrials();
+        if (Constraints.anyConstrained(complete)) complete = complete.stream().filter(FrozenTrial::isFeasible).toList();
+        return ParetoFront.of(complete, directions());
     }
 
     /** Trials as a Tablesaw table with the columns of Optuna's trials_dataframe. */

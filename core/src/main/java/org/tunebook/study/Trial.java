@@ -211,6 +211,34 @@ public final class Trial {
         userAttrs.put(key, value);
     }
 
+    /**
+     * Sets a constraint value of this trial, as Optuna's {@code trial.set_constraint}: the trial is feasible when
+     * every constraint value is {@code <= 0} (e.g. {@code setConstraint("latency", ms - 50)} for "at most 50 ms").
+     * In a study with constraints the best trial(s) are chosen among the feasible ones and NSGA-II prefers
+     * feasible trials. A name is set once; setting it again is an error.
+     */
+    public void setConstraint(String name, double value) {
+        checkOpen();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("constraint name must be a non-blank string, e.g. setConstraint(\"latency\", ms - 50)");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("constraint '" + name + "' of trial #" + number + " is " + value
+                    + ": a constraint value must be a finite number (<= 0 means satisfied)");
+        }
+        String key = Constraints.PREFIX + name;
+        if (systemAttrs.containsKey(key)) {
+            throw new IllegalStateException("constraint '" + name + "' of trial #" + number + " is already set to "
+                    + systemAttrs.get(key) + ": set each constraint once");
+        }
+        setSystemAttr(key, value);
+    }
+
+    /** The constraint values set so far. */
+    public Map<String, Double> constraints() {
+        return Constraints.of(systemAttrs);
+    }
+
     /** For samplers: stores an attribute that is not shown to users by default. */
     public void setSystemAttr(String key, Object value) {
         checkOpen();

@@ -20,6 +20,7 @@ import org.tunebook.space.CategoricalDistribution;
 import org.tunebook.space.Distribution;
 import org.tunebook.space.FloatDistribution;
 import org.tunebook.space.IntDistribution;
+import org.tunebook.study.Constraints;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.Study;
 import org.tunebook.study.TrialState;
@@ -272,11 +273,13 @@ public final class NsgaIISampler implements Sampler {
         return elite;
     }
 
-    /** The best populationSize trials: whole non-dominated fronts, the last one cut by crowding distance. */
+    /**
+     * The best populationSize trials: whole non-dominated fronts, the last one cut by crowding distance. With
+     * constraints ({@link org.tunebook.study.Trial#setConstraint}), the feasible trials' fronts come first and
+     * the infeasible trials follow, one front per violation value, smallest first (Deb's constrained NSGA-II).
+     */
     List<FrozenTrial> elite(List<FrozenTrial> pool, Study study) {
-        double[][] loss = new double[pool.size()][];
-        for (int i = 0; i < loss.length; i++) loss[i] = Hypervolume.toLoss(pool.get(i).values(), study.directions());
-        int[] rank = NonDominatedSort.ranks(loss);
+        int[] rank = ranks(pool, study);
         int maxRank = 0;
         for (int r : rank) maxRank = Math.max(maxRank, r);
         List<FrozenTrial> out = new ArrayList<>();
@@ -294,6 +297,44 @@ public final class NsgaIISampler implements Sampler {
             }
         }
         return out;
+    }
+
+    /** Non-domination ranks of the pool; with constraints, infeasible trials ranked after all feasible by violation. */
+    private static int[] ranks(List<FrozenTrial> pool, Study study) {
+        boolean constrained = Constraints.anyConstrained(pool);
+        List<Integer> feasible = new ArrayList<>();
+        java.util.TreeMap<Double, List<Integer>> byViolation = new java.util.TreeMap<>();
+        for (int i = 0; i < pool.size(); i++) {
+            double v = constrained ? Constraints.violation(pool.get(i).constraints()) : 0;
+            if (v == 0) feasible.add(i);
+            else byViolation.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        }
+        double[][] loss = new double[feasible.size()][];
+        for (int j = 0; j < loss.length; j++) loss[j] = Hypervolume.toLoss(pool.get(feasible.get(j)).values(), study.directions());
+        int[] feasibleRank = NonDominatedSort.ranks(loss);
+        int[] rank = new int[pool.size()];
+        int next = 0;
+        for (int j = 0; j < feasibleRank.length; j++) {
+            rank[feasible.get(j)] = feasibleRank[j];
+            next = Math.max(next, feasibleRank[j] + 1);
+        }
+        for (List<Integer> same : byViolation.values()) {
+            for (int i : same) rank[i] = next;
+            next++;
+        }
+        return rank;
+    }
+
+    /** Deb's constrained domination: feasible beats infeasible, less violation beats more, else Pareto domination. */
+    private static boolean constrainedDominates(FrozenTrial a, FrozenTrial b, Study study) {
+        double va = Constraints.violation(a.constraints()), vb = Constraints.violation(b.constraints());
+        if (va == 0 && vb == 0) {
+            return NonDominatedSort.dominates(Hypervolume.toLoss(a.values(), study.directions()),
+                    Hypervolume.toLoss(b.values(), study.directions()));
+        }
+        if (va == 0) return true;
+        if (vb == 0) return false;
+        return va < vb;
     }
 
     /** Sum over objectives of the normalised gap between each point's neighbours; the extremes get infinity. */
@@ -357,7 +398,7 @@ public final class NsgaIISampler implements Sampler {
         return out;
     }
 
-    /** Binary tournament: the dominating one of two random parents, else the second. */
+    /** Binary tournament: the (constrained-)dominating one of two random parents, else the second. */
     private FrozenTrial tournament(Study study, List<FrozenTrial> parents, FrozenTrial exclude) {
         List<FrozenTrial> pool = parents;
         if (exclude != null && parents.size() > 1) {
@@ -366,8 +407,7 @@ public final class NsgaIISampler implements Sampler {
         }
         FrozenTrial a = pool.get(rng.nextInt(pool.size()));
         FrozenTrial b = pool.get(rng.nextInt(pool.size()));
-        double[] la = Hypervolume.toLoss(a.values(), study.directions()), lb = Hypervolume.toLoss(b.values(), study.directions());
-        return NonDominatedSort.dominates(la, lb) ? a : b;
+        return constrainedDominates(a, b, study) ? a : b;
     }
 
     private static Double internal(FrozenTrial t, String name, Distribution want) {
