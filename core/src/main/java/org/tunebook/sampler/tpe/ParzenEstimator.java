@@ -74,6 +74,30 @@ final class ParzenEstimator {
         }
     }
 
+    /** The kernels' mixture weights (the prior kernel last), normalised. */
+    double[] weights() {
+        double[] w = new double[nKernels];
+        for (int k = 0; k < nKernels; k++) w[k] = Math.exp(logWeights[k]);
+        return w;
+    }
+
+    /** A numerical parameter's kernel centres and bandwidths in kernel space (the prior kernel last). */
+    double[][] kernels(int dim) {
+        NumericDim d = (NumericDim) dims[dim];
+        return new double[][]{d.mu.clone(), d.sigma.clone()};
+    }
+
+    /** A categorical parameter's probabilities, kernel x choice (the prior kernel last). */
+    double[][] probabilities(int dim) {
+        CategoricalDim d = (CategoricalDim) dims[dim];
+        double[][] p = new double[d.logProb.length][];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = new double[d.logProb[k].length];
+            for (int i = 0; i < p[k].length; i++) p[k][i] = Math.exp(d.logProb[k][i]);
+        }
+        return p;
+    }
+
     /** {@code size} draws, each a row of internal values. */
     double[][] sample(SplittableRandom rng, int size) {
         double[][] out = new double[size][dims.length];

@@ -51,13 +51,16 @@ final class TpeHistory {
         final double[][] above;
         final int nBelow, nAbove;
         final int[][] aboveOrder; // per numerical parameter: the above kernels by ascending kernel-space value; null else
+        final int[] belowNumbers, aboveNumbers; // the trial of each kernel
 
-        Groups(double[][] below, int nBelow, double[][] above, int nAbove, int[][] aboveOrder) {
+        Groups(double[][] below, int nBelow, double[][] above, int nAbove, int[][] aboveOrder, int[] belowNumbers, int[] aboveNumbers) {
             this.below = below;
             this.nBelow = nBelow;
             this.above = above;
             this.nAbove = nAbove;
             this.aboveOrder = aboveOrder;
+            this.belowNumbers = belowNumbers;
+            this.aboveNumbers = aboveNumbers;
         }
     }
 
@@ -246,7 +249,9 @@ final class TpeHistory {
         // rows in trial order; kernel index of every above trial
         int d = names.size();
         int[] aboveIndex = new int[maxNumber + 1];
+        int[] aboveNumbers = new int[trials.size()];
         List<double[]> belowRows = new ArrayList<>();
+        List<Integer> belowNumbers = new ArrayList<>();
         int nAbove = 0;
         double[][] aboveCols = new double[d][trials.size()];
         List<double[]> runningRows = null;
@@ -256,7 +261,10 @@ final class TpeHistory {
             double[] row;
             if (kd == below) {
                 row = space.row(number);
-                if (row != null) belowRows.add(row);
+                if (row != null) {
+                    belowRows.add(row);
+                    belowNumbers.add(number);
+                }
                 continue;
             }
             if (kd == 1) {
@@ -277,6 +285,7 @@ final class TpeHistory {
                 continue;
             }
             aboveIndex[number] = nAbove;
+            aboveNumbers[nAbove] = number;
             nAbove++;
         }
         double[][] belowCols = new double[d][belowRows.size()];
@@ -319,6 +328,7 @@ final class TpeHistory {
             if (o != nAbove) throw new IllegalStateException("TPE history out of step: " + o + " ordered kernels for " + nAbove);
             aboveOrder[j] = order;
         }
-        return new Groups(belowCols, belowRows.size(), aboveCols, nAbove, aboveOrder);
+        return new Groups(belowCols, belowRows.size(), aboveCols, nAbove, aboveOrder,
+                belowNumbers.stream().mapToInt(Integer::intValue).toArray(), Arrays.copyOf(aboveNumbers, nAbove));
     }
 }

@@ -316,22 +316,33 @@ public final class TpeSampler implements Sampler {
         return n;
     }
 
-    /** One TPE proposal for a (sub)space: name to internal value. */
-    private Map<String, Double> sample(Study study, FrozenTrial current, List<FrozenTrial> trials, Map<String, Distribution> space) {
-        boolean multi = study.isMultiObjective();
-        List<String> names = new ArrayList<>(space.keySet());
-        List<Distribution> dists = new ArrayList<>(space.values());
+    /** The Parzen estimators of one proposal: l from the below trials, g from the rest; {@code groups} has their rows. */
+    record Estimators(ParzenEstimator l, ParzenEstimator g, TpeHistory.Groups groups) {
+    }
+
+    /** l and g for the trials at hand ({@code trials} in number order; {@code current} is left out). */
+    Estimators estimators(TpeHistory h, List<FrozenTrial> trials, FrozenTrial current, List<String> names, List<Distribution> dists,
+                          List<Direction> directions) {
+        boolean multi = directions.size() > 1;
         IntUnaryOperator nBelow = gamma != null ? gamma : multi ? TpeSampler::defaultGammaMultiObjective : TpeSampler::defaultGamma;
-        TpeHistory h = history(study);
         TpeHistory.Groups groups;
         synchronized (h) {
             // below and above in trial-number order (the storage's order), which the weights rely on
-            groups = h.groups(trials, current, names, dists, study.directions(), nBelow);
+            groups = h.groups(trials, current, names, dists, directions, nBelow);
         }
         double[] wBelow = multi ? ones(groups.nBelow) : weightsOf(groups.nBelow);
         double[] wAbove = weightsOf(groups.nAbove);
         ParzenEstimator l = new ParzenEstimator(dists, groups.below, groups.nBelow, wBelow, options, null, false);
         ParzenEstimator g = new ParzenEstimator(dists, groups.above, groups.nAbove, wAbove, options, groups.aboveOrder, true);
+        return new Estimators(l, g, groups);
+    }
+
+    /** One TPE proposal for a (sub)space: name to internal value. */
+    private Map<String, Double> sample(Study study, FrozenTrial current, List<FrozenTrial> trials, Map<String, Distribution> space) {
+        List<String> names = new ArrayList<>(space.keySet());
+        List<Distribution> dists = new ArrayList<>(space.values());
+        Estimators e = estimators(history(study), trials, current, names, dists, study.directions());
+        ParzenEstimator l = e.l(), g = e.g();
         double[][] candidates;
         synchronized (rng) {
             candidates = l.sample(rng, nEiCandidates);
