@@ -38,6 +38,24 @@ final class TpeHistory {
 
     private final Map<List<Object>, SpaceRows> spaces = new HashMap<>();
 
+    // finished trials' summed constraint violations (0: feasible), by number; NaN until folded
+    private double[] violationByNumber = new double[0];
+
+    private double violation(FrozenTrial t) {
+        int number = t.number();
+        if (number >= violationByNumber.length) {
+            int old = violationByNumber.length;
+            violationByNumber = Arrays.copyOf(violationByNumber, Math.max(2 * old, number + 64));
+            Arrays.fill(violationByNumber, old, violationByNumber.length, Double.NaN);
+        }
+        double v = violationByNumber[number];
+        if (Double.isNaN(v)) {
+            v = org.tunebook.sampler.Constraints.violation(t);
+            violationByNumber[number] = v;
+        }
+        return v;
+    }
+
     TpeHistory(Object key) {
         this.key = key;
     }
@@ -203,6 +221,7 @@ final class TpeHistory {
         List<FrozenTrial> completeList = multi ? new ArrayList<>() : null;
         List<FrozenTrial> pruned = new ArrayList<>();
         Map<Integer, FrozenTrial> running = null;
+        List<FrozenTrial> infeasible = new ArrayList<>();
         for (FrozenTrial t : trials) {
             if (t.trialId() == current.trialId()) continue;
             TrialState s = t.state();
@@ -216,7 +235,9 @@ final class TpeHistory {
             kind[t.number()] = 1;
             nFinished++;
             space.fold(t);
-            if (s == TrialState.COMPLETE && t.values().size() == directions.size()) {
+            if (violation(t) > 0) { // infeasible (Optuna: whatever the state), ranked after every feasible trial
+                infeasible.add(t);
+            } else if (s == TrialState.COMPLETE && t.values().size() == directions.size()) {
                 nCompleteHere++;
                 if (multi) completeList.add(t);
                 else foldSplit(t, directions.get(0));
@@ -244,6 +265,12 @@ final class TpeHistory {
                 pruned.sort(TpeSampler.prunedOrder(directions.get(0)));
                 for (FrozenTrial t : pruned.subList(0, kPruned)) kind[t.number()] = below;
             }
+            k += kPruned;
+        }
+        int kInfeasible = Math.max(0, Math.min(nBelow - k, infeasible.size()));
+        if (kInfeasible > 0) { // the least violating ones (a stable sort: ties to the earlier trial)
+            infeasible.sort(java.util.Comparator.comparingDouble(this::violation));
+            for (FrozenTrial t : infeasible.subList(0, kInfeasible)) kind[t.number()] = below;
         }
 
         // rows in trial order; kernel index of every above trial

@@ -55,6 +55,7 @@ public final class TpeSampler implements Sampler {
     private final boolean group;
     private final boolean constantLiar;
     private final Long seed;
+    private final java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
     private final SplittableRandom rng;
     /** Trials as seen when a trial started, so that a define-by-run trial reads the storage once. */
     private final Map<Long, List<FrozenTrial>> cache = new ConcurrentHashMap<>();
@@ -77,6 +78,7 @@ public final class TpeSampler implements Sampler {
         this.group = b.group;
         this.constantLiar = b.constantLiar;
         this.seed = b.seed;
+        this.constraintsFunc = b.constraintsFunc;
         this.rng = b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed);
     }
 
@@ -107,6 +109,7 @@ public final class TpeSampler implements Sampler {
         private boolean group;
         private boolean constantLiar = true;
         private Long seed;
+        private java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
 
         private Builder() {
         }
@@ -172,6 +175,16 @@ public final class TpeSampler implements Sampler {
         /** Treat other workers' RUNNING trials as bad (true, as Optuna 5). */
         public Builder constantLiar(boolean b) {
             this.constantLiar = b;
+            return this;
+        }
+
+        /**
+         * Constraints (Optuna's {@code constraints_func}): evaluated on each trial as it finishes (COMPLETE or PRUNED),
+         * one value per constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.Constraints}).
+         * Infeasible trials rank after every feasible one (by their summed violation) when the trials are split.
+         */
+        public Builder constraintsFunc(java.util.function.Function<FrozenTrial, double[]> f) {
+            this.constraintsFunc = f;
             return this;
         }
 
@@ -275,6 +288,11 @@ public final class TpeSampler implements Sampler {
         Map<String, Distribution> one = new LinkedHashMap<>();
         one.put(name, distribution);
         return sample(study, trial, trials, one).get(name);
+    }
+
+    @Override
+    public void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
+        org.tunebook.sampler.Constraints.evaluateAndStore(study, trial, state, constraintsFunc);
     }
 
     @Override

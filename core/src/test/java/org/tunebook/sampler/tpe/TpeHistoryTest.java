@@ -128,6 +128,27 @@ class TpeHistoryTest {
     }
 
     @Test
+    void infeasibleTrialsGoBelowOnlyAfterEveryFeasibleOne() {
+        // values 0..19, the five best infeasible (violations 5..1): gamma(20) = 2 takes the best feasible, #5 and #6;
+        // with only three feasible trials left, gamma fills up with the least violating infeasible ones
+        for (int feasible : new int[]{15, 1}) {
+            List<FrozenTrial> list = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                boolean bad = i < 20 - feasible;
+                Map<String, Object> sys = bad ? Map.of(org.tunebook.sampler.Constraints.KEY, List.of(20.0 - i - feasible, -1.0)) : Map.of();
+                list.add(new FrozenTrial(i, 1000 + i, TrialState.COMPLETE, List.of((double) i), Map.of("x", 0.05 * i),
+                        Map.of("x", DISTS.get(3)), Map.of(), sys, new TreeMap<>(), Instant.EPOCH, Instant.EPOCH, null));
+            }
+            FrozenTrial current = new FrozenTrial(20, 1020, TrialState.RUNNING, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    new TreeMap<>(), Instant.EPOCH, null, null);
+            list.add(current);
+            TpeHistory.Groups g = new TpeHistory("c").groups(list, current, List.of("x"), List.of(DISTS.get(3)),
+                    List.of(Direction.MINIMIZE), n -> 3);
+            assertArrayEquals(feasible == 15 ? new int[]{5, 6, 7} : new int[]{17, 18, 19}, g.belowNumbers, "feasible " + feasible);
+        }
+    }
+
+    @Test
     void insertionPointOrdersByValueThenNumber() {
         double[] v = new double[9];
         int[] num = new int[9];
