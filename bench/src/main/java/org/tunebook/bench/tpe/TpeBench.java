@@ -22,7 +22,8 @@ import org.tunebook.study.Study;
  * <pre>
  *   regret   TRIALS SEEDS OUT.jsonl [FUNCTIONS]   best-so-far regret of TPE at 50 and TRIALS trials, every function
  *                                                 (or the comma-separated FUNCTIONS)
- *   overhead FUNCTION TRIALS OUT.jsonl   time between objective calls (ask + sample + tell) per trial
+ *   overhead FUNCTION TRIALS OUT.jsonl [WARMUP]   time between objective calls (ask + sample + tell) per trial,
+ *                                                after an unrecorded warm-up run of WARMUP trials (300)
  *   nsga     PROBLEM TRIALS POP SEEDS OUT.jsonl   NSGA-II hypervolume on ZDT1 / ZDT2 (30 variables)
  * </pre>
  */
@@ -35,7 +36,8 @@ public final class TpeBench {
         switch (args[0]) {
             case "regret" -> regret(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
                     args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).map(Functions::byName).toList() : Functions.ALL);
-            case "overhead" -> overhead(Functions.byName(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+            case "overhead" -> overhead(Functions.byName(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 300);
             case "nsga" -> nsga(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0] + ": use regret, overhead or nsga");
         }
@@ -79,8 +81,8 @@ public final class TpeBench {
      * Wall time and CPU time (of the optimizing thread) per trial minus the time spent evaluating the function:
      * ask, sampling, storage and tell. CPU time is the robust figure on a shared, loaded machine.
      */
-    static void overhead(BenchFunction f, int trials, Path file) throws IOException {
-        runTimed(f, 300, 99); // JIT warm-up, not recorded (the Python side warms up likewise)
+    static void overhead(BenchFunction f, int trials, Path file, int warmup) throws IOException {
+        if (warmup > 0) runTimed(f, warmup, 99); // JIT warm-up, not recorded (the Python side warms up likewise)
         double[][] gaps = runTimed(f, trials, 0);
         double[] wall = gaps[0], cpu = gaps[1];
         try (PrintWriter w = out(file)) {
