@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # TPE, pruner-free sampling overhead and NSGA-II: Tunebook and Optuna side by side in one run.
 # Writes bench/results/tpe.md. Knobs (environment): TPE_TRIALS (200), TPE_SEEDS (20), OPTUNA_SEEDS (= TPE_SEEDS),
-# OVERHEAD_TRIALS (1000), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
+# OVERHEAD_TRIALS (1000), OVERHEAD_WARMUP (300: unrecorded trials first, on both sides), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$TUNEBOOK_ROOT"
 PY="${TUNEBOOK_VENV}/bin/python"
 [ -x "$PY" ] || { log "no Python venv at $TUNEBOOK_VENV: run scripts/setup.sh or export TUNEBOOK_VENV"; exit 1; }
 TPE_TRIALS="${TPE_TRIALS:-200}"; TPE_SEEDS="${TPE_SEEDS:-20}"; OPTUNA_SEEDS="${OPTUNA_SEEDS:-$TPE_SEEDS}"
-OVERHEAD_TRIALS="${OVERHEAD_TRIALS:-1000}"
+OVERHEAD_TRIALS="${OVERHEAD_TRIALS:-1000}"; OVERHEAD_WARMUP="${OVERHEAD_WARMUP:-300}"
 NSGA_TRIALS="${NSGA_TRIALS:-3000}"; NSGA_POP="${NSGA_POP:-50}"; NSGA_SEEDS="${NSGA_SEEDS:-5}"
 WORK="bench/target/tpe"; mkdir -p "$WORK" bench/results
 
@@ -34,15 +34,15 @@ done
 log "overhead per trial at $OVERHEAD_TRIALS trials"
 : > "$WORK/overhead-java.jsonl"; : > "$WORK/overhead-python.jsonl"
 for f in hartmann6 mixed; do
-  "${JAVA[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-java-$f.jsonl"
-  "${PYB[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-python-$f.jsonl"
+  "${JAVA[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-java-$f.jsonl" "$OVERHEAD_WARMUP"
+  "${PYB[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-python-$f.jsonl" "$OVERHEAD_WARMUP"
   cat "$WORK/overhead-java-$f.jsonl" >> "$WORK/overhead-java.jsonl"; cat "$WORK/overhead-python-$f.jsonl" >> "$WORK/overhead-python.jsonl"
 done
 
 {
   echo "# TPE, overhead and NSGA-II vs Optuna"
   echo
-  echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS"
+  echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS OVERHEAD_WARMUP=$OVERHEAD_WARMUP"
   echo "NSGA_TRIALS=$NSGA_TRIALS NSGA_POP=$NSGA_POP NSGA_SEEDS=$NSGA_SEEDS), started $START, took $(( (SECONDS - T0) / 60 )) min."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared with other jobs;"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -1);"

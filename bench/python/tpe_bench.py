@@ -1,7 +1,7 @@
 """Optuna's side of bench/run-tpe.sh; writes the same JSON lines as org.tunebook.bench.tpe.TpeBench.
 
     regret   TRIALS SEEDS OUT.jsonl [FUNCTIONS]         best-so-far regret of TPESampler at 50 and TRIALS trials
-    overhead FUNCTION TRIALS OUT.jsonl                 wall time per trial minus the function's own time
+    overhead FUNCTION TRIALS OUT.jsonl [WARMUP]        wall time per trial minus the function's own time (after WARMUP=300 unrecorded trials)
     nsga     PROBLEM TRIALS POP SEEDS OUT.jsonl        NSGAIISampler hypervolume on ZDT1 / ZDT2 (30 variables)
 """
 import json
@@ -79,9 +79,10 @@ def run_timed(fn, trials, seed):
     return wall, cpu
 
 
-def overhead(name, trials, out):
+def overhead(name, trials, out, warmup=300):
     fn = F.get(name)
-    run_timed(fn, 300, 99)  # warm-up, not recorded (the Java side warms up its JIT likewise)
+    if warmup > 0:
+        run_timed(fn, warmup, 99)  # warm-up, not recorded (the Java side warms up its JIT likewise)
     wall, cpu = run_timed(fn, trials, 0)
     mean = lambda a: sum(a) / len(a)  # noqa: E731
     with open(out, "w") as w:
@@ -130,7 +131,7 @@ if __name__ == "__main__":
         names = sys.argv[5].split(",") if len(sys.argv) > 5 else list(F.FUNCTIONS)
         regret(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], names)
     elif mode == "overhead":
-        overhead(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        overhead(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 300)
     elif mode == "nsga":
         nsga(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
     else:

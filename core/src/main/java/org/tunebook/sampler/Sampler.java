@@ -4,6 +4,7 @@ import java.util.Map;
 import org.tunebook.space.Distribution;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.Study;
+import org.tunebook.study.TrialState;
 
 /**
  * Proposes parameter values. Shaped like Optuna's samplers so that every algorithm plugs into the same
@@ -35,6 +36,14 @@ public interface Sampler {
     double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution);
 
     /** Called once a trial is finished (stored), on the thread that ran it. */
+    /**
+     * Called when a trial is about to finish as {@code state} (COMPLETE, PRUNED or FAIL), while it is still
+     * RUNNING in the storage, so the sampler can store attributes with it (constraint values). An exception fails
+     * the trial with its message.
+     */
+    default void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
+    }
+
     default void afterTrial(Study study, FrozenTrial trial) {
     }
 

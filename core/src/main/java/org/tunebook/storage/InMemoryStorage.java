@@ -149,7 +149,7 @@ public final class InMemoryStorage implements Storage {
     public synchronized void setTrialAttr(long trialId, boolean user, String key, Object jsonValue) {
         Json.checkJsonLike(jsonValue, "attribute '" + key + "'");
         MutableTrial t = running(trialId);
-        (user ? t.userAttrs : t.systemAttrs).put(key, Json.read(Json.write(jsonValue)));
+        (user ? t.userAttrs : t.systemAttrs).put(key, Json.copy(jsonValue));
     }
 
     @Override

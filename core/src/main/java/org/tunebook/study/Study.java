@@ -388,6 +388,15 @@ public final class Study {
             throw new IllegalArgumentException("trial #" + trial.number() + " belongs to study '" + trial.study().name() + "', not '" + name() + "'");
         }
         if (trial.isFinished()) throw new IllegalStateException("trial #" + trial.number() + " is already finished");
+        if (state != TrialState.FAIL) {
+            try {
+                sampler.beforeFinish(this, trial.snapshot(), state);
+            } catch (RuntimeException e) {
+                state = TrialState.FAIL;
+                values = null;
+                failReason = "sampler " + sampler.name() + " failed as the trial finished: " + reason(e);
+            }
+        }
         trial.markFinished();
         if (heartbeat != null) heartbeat.remove(trial.trialId());
         FrozenTrial done;

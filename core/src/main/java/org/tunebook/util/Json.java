@@ -38,6 +38,43 @@ public final class Json {
         }
     }
 
+    /**
+     * What {@code read(write(value))} gives, for a checked JSON-like value: maps, lists, strings, booleans,
+     * Integers and finite Doubles are copied directly (JSON reads them back as the same types); anything else
+     * takes the round trip. Storages use it to keep no reference to a caller's mutable value.
+     */
+    public static Object copy(Object value) {
+        Object direct = copyDirect(value);
+        return direct != NOT_DIRECT ? direct : read(write(value));
+    }
+
+    private static final Object NOT_DIRECT = new Object();
+
+    private static Object copyDirect(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer) return v;
+        if (v instanceof Double d) return Double.isFinite(d) ? v : NOT_DIRECT;
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) return NOT_DIRECT;
+                Object c = copyDirect(e.getValue());
+                if (c == NOT_DIRECT) return NOT_DIRECT;
+                out.put(k, c);
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                Object c = copyDirect(o);
+                if (c == NOT_DIRECT) return NOT_DIRECT;
+                out.add(c);
+            }
+            return out;
+        }
+        return NOT_DIRECT;
+    }
+
     /** Throws an error that names {@code what} when a value cannot round-trip through JSON. */
     public static void checkJsonLike(Object v, String what) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Enum<?>) return;

@@ -20,8 +20,10 @@ import org.tunebook.study.Study;
 /**
  * Tunebook's side of bench/run-tpe.sh (bench/python/tpe_bench.py is Optuna's side; both write the same JSON lines):
  * <pre>
- *   regret   TRIALS SEEDS OUT.jsonl      best-so-far regret of TPE at 50 and TRIALS trials, every function
- *   overhead FUNCTION TRIALS OUT.jsonl   time between objective calls (ask + sample + tell) per trial
+ *   regret   TRIALS SEEDS OUT.jsonl [FUNCTIONS]   best-so-far regret of TPE at 50 and TRIALS trials, every function
+ *                                                 (or the comma-separated FUNCTIONS)
+ *   overhead FUNCTION TRIALS OUT.jsonl [WARMUP]   time between objective calls (ask + sample + tell) per trial,
+ *                                                after an unrecorded warm-up run of WARMUP trials (300)
  *   nsga     PROBLEM TRIALS POP SEEDS OUT.jsonl   NSGA-II hypervolume on ZDT1 / ZDT2 (30 variables)
  * </pre>
  */
@@ -32,8 +34,10 @@ public final class TpeBench {
     public static void main(String[] args) throws IOException {
         if (args.length == 0) throw new IllegalArgumentException("usage: regret|overhead|nsga ...");
         switch (args[0]) {
-            case "regret" -> regret(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
-            case "overhead" -> overhead(Functions.byName(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+            case "regret" -> regret(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+                    args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).map(Functions::byName).toList() : Functions.ALL);
+            case "overhead" -> overhead(Functions.byName(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 300);
             case "nsga" -> nsga(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0] + ": use regret, overhead or nsga");
         }
@@ -50,9 +54,9 @@ public final class TpeBench {
 
     private static final OptimizeOptions QUIET = OptimizeOptions.defaults().withProgress(false);
 
-    static void regret(int trials, int seeds, Path file) throws IOException {
+    static void regret(int trials, int seeds, Path file, List<BenchFunction> functions) throws IOException {
         try (PrintWriter w = out(file)) {
-            for (BenchFunction f : Functions.ALL) {
+            for (BenchFunction f : functions) {
                 for (int seed = 0; seed < seeds; seed++) {
                     Study s = study(f.name(), TpeSampler.seeded(seed));
                     double[] best = {Double.POSITIVE_INFINITY};
@@ -77,8 +81,8 @@ public final class TpeBench {
      * Wall time and CPU time (of the optimizing thread) per trial minus the time spent evaluating the function:
      * ask, sampling, storage and tell. CPU time is the robust figure on a shared, loaded machine.
      */
-    static void overhead(BenchFunction f, int trials, Path file) throws IOException {
-        runTimed(f, 300, 99); // JIT warm-up, not recorded (the Python side warms up likewise)
+    static void overhead(BenchFunction f, int trials, Path file, int warmup) throws IOException {
+        if (warmup > 0) runTimed(f, warmup, 99); // JIT warm-up, not recorded (the Python side warms up likewise)
         double[][] gaps = runTimed(f, trials, 0);
         double[] wall = gaps[0], cpu = gaps[1];
         try (PrintWriter w = out(file)) {

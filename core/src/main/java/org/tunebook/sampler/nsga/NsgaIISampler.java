@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.tunebook.moo.Hypervolume;
 import org.tunebook.moo.NonDominatedSort;
+import org.tunebook.sampler.Constraints;
 import org.tunebook.sampler.RandomSampler;
 import org.tunebook.sampler.Sampler;
 import org.tunebook.sampler.TrialPlan;
@@ -20,7 +21,6 @@ import org.tunebook.space.CategoricalDistribution;
 import org.tunebook.space.Distribution;
 import org.tunebook.space.FloatDistribution;
 import org.tunebook.space.IntDistribution;
-import org.tunebook.study.Constraints;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.Study;
 import org.tunebook.study.TrialState;
@@ -57,6 +57,7 @@ public final class NsgaIISampler implements Sampler {
     private final Mutation mutation;
     private final double eta;
     private final Long seed;
+    private final java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
     private final SplittableRandom rng;
     /** Per-study memo of what never changes once computed: the intersection space and each generation's parents. */
     private Memo memo;
@@ -86,6 +87,7 @@ public final class NsgaIISampler implements Sampler {
         this.mutation = b.mutation;
         this.eta = b.eta;
         this.seed = b.seed;
+        this.constraintsFunc = b.constraintsFunc;
         this.rng = b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed);
     }
 
@@ -107,6 +109,7 @@ public final class NsgaIISampler implements Sampler {
         private Mutation mutation = Mutation.RANDOM;
         private double eta = 20;
         private Long seed;
+        private java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
 
         private Builder() {
         }
@@ -148,6 +151,16 @@ public final class NsgaIISampler implements Sampler {
         public Builder eta(double eta) {
             if (!(eta >= 0) || Double.isInfinite(eta)) throw new IllegalArgumentException("eta must be a finite number >= 0, got " + eta);
             this.eta = eta;
+            return this;
+        }
+
+        /**
+         * Constraints (Optuna's {@code constraints_func}): evaluated on each trial as it finishes, one value per
+         * constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.Constraints}).
+         * Selection then uses constrained domination: feasible before infeasible, infeasible by summed violation.
+         */
+        public Builder constraintsFunc(java.util.function.Function<FrozenTrial, double[]> f) {
+            this.constraintsFunc = f;
             return this;
         }
 
@@ -210,6 +223,11 @@ public final class NsgaIISampler implements Sampler {
         synchronized (rng) {
             return RandomSampler.sample(distribution, rng);
         }
+    }
+
+    @Override
+    public void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
+        Constraints.evaluateAndStore(study, trial, state, constraintsFunc);
     }
 
     @Override
@@ -279,7 +297,9 @@ public final class NsgaIISampler implements Sampler {
      * the infeasible trials follow, one front per violation value, smallest first (Deb's constrained NSGA-II).
      */
     List<FrozenTrial> elite(List<FrozenTrial> pool, Study study) {
-        int[] rank = ranks(pool, study);
+        double[][] loss = new double[pool.size()][];
+        for (int i = 0; i < loss.length; i++) loss[i] = Hypervolume.toLoss(pool.get(i).values(), study.directions());
+        int[] rank = constrainedRanks(pool, loss);
         int maxRank = 0;
         for (int r : rank) maxRank = Math.max(maxRank, r);
         List<FrozenTrial> out = new ArrayList<>();
@@ -299,41 +319,44 @@ public final class NsgaIISampler implements Sampler {
         return out;
     }
 
-    /** Non-domination ranks of the pool; with constraints, infeasible trials ranked after all feasible by violation. */
-    private static int[] ranks(List<FrozenTrial> pool, Study study) {
-        boolean constrained = Constraints.anyConstrained(pool);
+    /**
+     * Non-dominated ranks under constrained domination (Deb et al. 2002, as Optuna's NSGA-II): the feasible trials
+     * (summed violation {@code <= 0}; trials without constraint values count as feasible) are ranked by plain
+     * non-dominated sorting; the infeasible ones follow, one rank per distinct violation, smallest first.
+     */
+    static int[] constrainedRanks(List<FrozenTrial> pool, double[][] loss) {
+        int n = pool.size();
+        double[] violation = new double[n];
         List<Integer> feasible = new ArrayList<>();
-        java.util.TreeMap<Double, List<Integer>> byViolation = new java.util.TreeMap<>();
-        for (int i = 0; i < pool.size(); i++) {
-            double v = constrained ? Constraints.violation(pool.get(i).constraints()) : 0;
-            if (v == 0) feasible.add(i);
-            else byViolation.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < n; i++) {
+            violation[i] = Constraints.violation(pool.get(i));
+            if (violation[i] <= 0) feasible.add(i);
         }
-        double[][] loss = new double[feasible.size()][];
-        for (int j = 0; j < loss.length; j++) loss[j] = Hypervolume.toLoss(pool.get(feasible.get(j)).values(), study.directions());
-        int[] feasibleRank = NonDominatedSort.ranks(loss);
-        int[] rank = new int[pool.size()];
-        int next = 0;
-        for (int j = 0; j < feasibleRank.length; j++) {
-            rank[feasible.get(j)] = feasibleRank[j];
-            next = Math.max(next, feasibleRank[j] + 1);
+        if (feasible.size() == n) return NonDominatedSort.ranks(loss);
+        int[] rank = new int[n];
+        double[][] feasibleLoss = new double[feasible.size()][];
+        for (int i = 0; i < feasibleLoss.length; i++) feasibleLoss[i] = loss[feasible.get(i)];
+        int[] fr = NonDominatedSort.ranks(feasibleLoss);
+        int top = -1;
+        for (int i = 0; i < fr.length; i++) {
+            rank[feasible.get(i)] = fr[i];
+            top = Math.max(top, fr[i]);
         }
-        for (List<Integer> same : byViolation.values()) {
-            for (int i : same) rank[i] = next;
-            next++;
+        double[] distinct = java.util.Arrays.stream(violation).filter(v -> v > 0).distinct().sorted().toArray();
+        for (int i = 0; i < n; i++) {
+            if (violation[i] > 0) rank[i] = top + 1 + java.util.Arrays.binarySearch(distinct, violation[i]);
         }
         return rank;
     }
 
-    /** Deb's constrained domination: feasible beats infeasible, less violation beats more, else Pareto domination. */
-    private static boolean constrainedDominates(FrozenTrial a, FrozenTrial b, Study study) {
-        double va = Constraints.violation(a.constraints()), vb = Constraints.violation(b.constraints());
-        if (va == 0 && vb == 0) {
-            return NonDominatedSort.dominates(Hypervolume.toLoss(a.values(), study.directions()),
-                    Hypervolume.toLoss(b.values(), study.directions()));
+    /** Constrained domination: feasible beats infeasible, less violation beats more, else plain domination. */
+    static boolean constrainedDominates(FrozenTrial a, FrozenTrial b, List<org.tunebook.study.Direction> directions) {
+        double va = Constraints.violation(a), vb = Constraints.violation(b);
+        if (va <= 0 && vb <= 0) {
+            return NonDominatedSort.dominates(Hypervolume.toLoss(a.values(), directions), Hypervolume.toLoss(b.values(), directions));
         }
-        if (va == 0) return true;
-        if (vb == 0) return false;
+        if (va <= 0) return true;
+        if (vb <= 0) return false;
         return va < vb;
     }
 
@@ -407,7 +430,7 @@ public final class NsgaIISampler implements Sampler {
         }
         FrozenTrial a = pool.get(rng.nextInt(pool.size()));
         FrozenTrial b = pool.get(rng.nextInt(pool.size()));
-        return constrainedDominates(a, b, study) ? a : b;
+        return constrainedDominates(a, b, study.directions()) ? a : b;
     }
 
     private static Double internal(FrozenTrial t, String name, Distribution want) {

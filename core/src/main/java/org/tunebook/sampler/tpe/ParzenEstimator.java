@@ -24,12 +24,16 @@ final class ParzenEstimator {
     private final int nKernels;
 
     /**
-     * @param dists        the parameters, in column order
-     * @param observations n rows of internal values (n may be 0)
-     * @param weights      n non-negative observation weights (not yet normalised)
+     * @param dists   the parameters, in column order
+     * @param columns one column of n internal values per parameter (n may be 0; columns may be longer)
+     * @param weights n non-negative observation weights (not yet normalised)
+     * @param orders  per numerical parameter, the kernels 0..n-1 by ascending kernel-space value (ties by index),
+     *                if the caller knows it; null (or a null entry) to sort here
+     * @param inKernelSpace whether numerical columns hold kernel-space values (logarithms for log ranges) rather
+     *                than internal values
      */
-    ParzenEstimator(List<Distribution> dists, double[][] observations, double[] weights, TpeOptions o) {
-        int n = observations.length;
+    ParzenEstimator(List<Distribution> dists, double[][] columns, int n, double[] weights, TpeOptions o, int[][] orders,
+                    boolean inKernelSpace) {
         this.nKernels = n + 1;
         double[] w = new double[nKernels];
         double sum = 0;
@@ -50,19 +54,48 @@ final class ParzenEstimator {
         logWeights = new double[nKernels];
         cumWeights = new double[nKernels];
         double acc = 0;
+        double lastRatio = Double.NaN, lastLog = Double.NaN;
         for (int k = 0; k < nKernels; k++) {
-            logWeights[k] = Math.log(w[k] / sum);
-            acc += w[k] / sum;
+            double ratio = w[k] / sum;
+            if (ratio != lastRatio) { // runs of equal weights (the newest 25, or all) share one logarithm
+                lastRatio = ratio;
+                lastLog = Math.log(ratio);
+            }
+            logWeights[k] = lastLog;
+            acc += ratio;
             cumWeights[k] = acc;
         }
         cumWeights[nKernels - 1] = 1.0;
         dims = new Dim[dists.size()];
         for (int j = 0; j < dims.length; j++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) col[i] = observations[i][j];
             Distribution d = dists.get(j);
-            dims[j] = d instanceof CategoricalDistribution c ? new CategoricalDim(c, col, o) : new NumericDim(d, col, o);
+            dims[j] = d instanceof CategoricalDistribution c ? new CategoricalDim(c, columns[j], n, o)
+                    : new NumericDim(d, columns[j], n, o, orders == null ? null : orders[j], inKernelSpace);
         }
+    }
+
+    /** The kernels' mixture weights (the prior kernel last), normalised. */
+    double[] weights() {
+        double[] w = new double[nKernels];
+        for (int k = 0; k < nKernels; k++) w[k] = Math.exp(logWeights[k]);
+        return w;
+    }
+
+    /** A numerical parameter's kernel centres and bandwidths in kernel space (the prior kernel last). */
+    double[][] kernels(int dim) {
+        NumericDim d = (NumericDim) dims[dim];
+        return new double[][]{d.mu.clone(), d.sigma.clone()};
+    }
+
+    /** A categorical parameter's probabilities, kernel x choice (the prior kernel last). */
+    double[][] probabilities(int dim) {
+        CategoricalDim d = (CategoricalDim) dims[dim];
+        double[][] p = new double[d.logProb.length][];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = new double[d.logProb[k].length];
+            for (int i = 0; i < p[k].length; i++) p[k][i] = Math.exp(d.logProb[k][i]);
+        }
+        return p;
     }
 
     /** {@code size} draws, each a row of internal values. */
@@ -142,7 +175,8 @@ final class ParzenEstimator {
         final double[] uniqueMu, uniqueSigma;
         final double[] logNorm; // continuous: -log sigma - log sqrt(2 pi) - log mass of range; discrete: -log mass of range
 
-        NumericDim(Distribution d, double[] obs, TpeOptions o) {
+        /** {@code obs}: internal values, or with {@code inKernelSpace} their kernel-space values (logarithms for log ranges). */
+        NumericDim(Distribution d, double[] obs, int n, TpeOptions o, int[] order, boolean inKernelSpace) {
             if (d instanceof FloatDistribution f) {
                 log = f.log();
                 step = f.step() == null ? 0 : f.step();
@@ -158,11 +192,14 @@ final class ParzenEstimator {
             double lo = low - step / 2, hi = high + step / 2;
             lowT = log ? Math.log(lo) : lo;
             highT = log ? Math.log(hi) : hi;
-            int n = obs.length;
             mu = new double[n + 1];
             sigma = new double[n + 1];
-            for (int i = 0; i < n; i++) mu[i] = log ? Math.log(obs[i]) : obs[i];
-            bandwidths(mu, sigma, n, lowT, highT, o);
+            if (log && !inKernelSpace) {
+                for (int i = 0; i < n; i++) mu[i] = Math.log(obs[i]);
+            } else {
+                System.arraycopy(obs, 0, mu, 0, n);
+            }
+            bandwidths(mu, sigma, n, lowT, highT, o, order);
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
             if (step != 0) {
@@ -197,10 +234,27 @@ final class ParzenEstimator {
             }
             logNorm = new double[n + 1];
             invSigma = new double[n + 1];
+            if (step != 0) {
+                // a discrete kernel's normaliser depends on its (mu, sigma) pair only
+                double[] uniqueNorm = new double[uniqueMu.length];
+                for (int u = 0; u < uniqueNorm.length; u++) {
+                    uniqueNorm[u] = -TruncNorm.logMass((lowT - uniqueMu[u]) / uniqueSigma[u], (highT - uniqueMu[u]) / uniqueSigma[u]);
+                }
+                for (int k = 0; k <= n; k++) {
+                    invSigma[k] = 1 / sigma[k];
+                    logNorm[k] = uniqueNorm[kernelToUnique[k]];
+                }
+                return;
+            }
+            double lastSigma = Double.NaN, lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
                 invSigma[k] = 1 / sigma[k];
                 double mass = TruncNorm.logMass((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k]);
-                logNorm[k] = step == 0 ? -Math.log(sigma[k]) - TruncNorm.LOG_SQRT_2PI - mass : -mass;
+                if (sigma[k] != lastSigma) { // many kernels share the clipped bandwidth
+                    lastSigma = sigma[k];
+                    lastLog = Math.log(lastSigma);
+                }
+                logNorm[k] = -lastLog - TruncNorm.LOG_SQRT_2PI - mass;
             }
         }
 
@@ -209,9 +263,9 @@ final class ParzenEstimator {
          * neighbours), clipped to [range / min(100, 1 + kernels), range]. Without endpoints the outermost
          * kernels use their inner gap only.
          */
-        private static void bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o) {
+        private static void bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o, int[] known) {
             if (n == 0) return;
-            int[] order = argsort(mu, n);
+            int[] order = known != null ? known : argsort(mu, n);
             double[] s = new double[n + 2];
             s[0] = lowT;
             for (int i = 0; i < n; i++) s[i + 1] = mu[order[i]];
@@ -288,18 +342,25 @@ final class ParzenEstimator {
         final double[][] logProb; // kernel x choice
         final double[][] cum;
 
-        CategoricalDim(CategoricalDistribution d, double[] obs, TpeOptions o) {
+        CategoricalDim(CategoricalDistribution d, double[] obs, int n, TpeOptions o) {
             int c = d.choices().size();
-            int n = obs.length;
-            logProb = new double[n + 1][c];
-            cum = new double[n + 1][c];
+            logProb = new double[n + 1][];
+            cum = new double[n + 1][];
+            // the kernels of one observed choice are alike: one row per choice, shared
+            double[][] byChoiceLog = new double[c][], byChoiceCum = new double[c][];
             for (int k = 0; k <= n; k++) {
+                int choice = k < n ? (int) obs[k] : -1;
+                if (choice >= 0 && byChoiceLog[choice] != null) {
+                    logProb[k] = byChoiceLog[choice];
+                    cum[k] = byChoiceCum[choice];
+                    continue;
+                }
                 double[] p = new double[c];
                 if (n == 0) {
                     Arrays.fill(p, 1.0 / c);
                 } else {
                     Arrays.fill(p, o.priorWeight() / (n + 1));
-                    if (k < n) p[(int) obs[k]] += 1;
+                    if (k < n) p[choice] += 1;
                 }
                 double sum = 0;
                 for (double v : p) sum += v;
@@ -307,13 +368,20 @@ final class ParzenEstimator {
                     Arrays.fill(p, 1.0 / c);
                     sum = 1;
                 }
+                double[] lp = new double[c], cu = new double[c];
                 double acc = 0;
                 for (int i = 0; i < c; i++) {
-                    logProb[k][i] = Math.log(p[i] / sum);
+                    lp[i] = Math.log(p[i] / sum);
                     acc += p[i] / sum;
-                    cum[k][i] = acc;
+                    cu[i] = acc;
                 }
-                cum[k][c - 1] = 1.0;
+                cu[c - 1] = 1.0;
+                logProb[k] = lp;
+                cum[k] = cu;
+                if (choice >= 0) {
+                    byChoiceLog[choice] = lp;
+                    byChoiceCum[choice] = cu;
+                }
             }
         }
 

@@ -44,8 +44,13 @@ public final class SearchSpaces {
 
         /** The intersection over every trial given so far (and before), singles left out. */
         public synchronized Map<String, Distribution> update(List<FrozenTrial> finished) {
-            for (FrozenTrial t : finished) {
-                if (folded.get(t.number())) continue;
+            return update(finished, t -> true);
+        }
+
+        /** {@link #update(List)} with the trials of {@code trials} that pass {@code finished}, without copying the list. */
+        public synchronized Map<String, Distribution> update(List<FrozenTrial> trials, java.util.function.Predicate<FrozenTrial> finished) {
+            for (FrozenTrial t : trials) {
+                if (folded.get(t.number()) || !finished.test(t)) continue;
                 folded.set(t.number());
                 if (space == null) {
                     space = new TreeMap<>(t.distributions());

@@ -55,26 +55,17 @@ public final class TpeSampler implements Sampler {
     private final boolean group;
     private final boolean constantLiar;
     private final Long seed;
+    private final java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
     private final SplittableRandom rng;
     /** Trials as seen when a trial started, so that a define-by-run trial reads the storage once. */
     private final Map<Long, List<FrozenTrial>> cache = new ConcurrentHashMap<>();
-    /** Per-study memo of finished trials' work that never changes: the intersection space and observation rows. */
-    private StudyMemo memo;
+    /** Per-study history of finished trials: the intersection space, the split order and observation rows. */
+    private TpeHistory history;
 
-    private static final class StudyMemo {
-        final Object key;
-        final SearchSpaces.IncrementalIntersection intersection = new SearchSpaces.IncrementalIntersection();
-        final Map<List<Object>, Map<FrozenTrial, double[]>> rows = new java.util.HashMap<>();
-
-        StudyMemo(Object key) {
-            this.key = key;
-        }
-    }
-
-    private synchronized StudyMemo memo(Study study) {
+    private synchronized TpeHistory history(Study study) {
         List<Object> key = List.of(study.storage(), study.studyId());
-        if (memo == null || !memo.key.equals(key)) memo = new StudyMemo(key);
-        return memo;
+        if (history == null || !history.key.equals(key)) history = new TpeHistory(key);
+        return history;
     }
 
     private TpeSampler(Builder b) {
@@ -87,6 +78,7 @@ public final class TpeSampler implements Sampler {
         this.group = b.group;
         this.constantLiar = b.constantLiar;
         this.seed = b.seed;
+        this.constraintsFunc = b.constraintsFunc;
         this.rng = b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed);
     }
 
@@ -117,6 +109,7 @@ public final class TpeSampler implements Sampler {
         private boolean group;
         private boolean constantLiar = true;
         private Long seed;
+        private java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
 
         private Builder() {
         }
@@ -185,6 +178,16 @@ public final class TpeSampler implements Sampler {
             return this;
         }
 
+        /**
+         * Constraints (Optuna's {@code constraints_func}): evaluated on each trial as it finishes (COMPLETE or PRUNED),
+         * one value per constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.Constraints}).
+         * Infeasible trials rank after every feasible one (by their summed violation) when the trials are split.
+         */
+        public Builder constraintsFunc(java.util.function.Function<FrozenTrial, double[]> f) {
+            this.constraintsFunc = f;
+            return this;
+        }
+
         /** Seed for reproducible runs; null for a fresh stream. */
         public Builder seed(Long seed) {
             this.seed = seed;
@@ -240,12 +243,12 @@ public final class TpeSampler implements Sampler {
     @Override
     public Map<String, Distribution> relativeSearchSpace(Study study, FrozenTrial trial) {
         if (!isMultivariate(study)) return Map.of();
-        List<FrozenTrial> finished = finished(trialsFor(study, trial), trial);
+        List<FrozenTrial> trials = trialsFor(study, trial);
         Map<String, Distribution> space = new LinkedHashMap<>();
         if (group) {
-            for (Map<String, Distribution> g : SearchSpaces.groups(finished)) space.putAll(g);
+            for (Map<String, Distribution> g : SearchSpaces.groups(finished(trials, trial))) space.putAll(g);
         } else {
-            space.putAll(memo(study).intersection.update(finished));
+            space.putAll(history(study).intersection.update(trials, t -> t.state() != TrialState.RUNNING && t.trialId() != trial.trialId()));
         }
         return space;
     }
@@ -254,10 +257,10 @@ public final class TpeSampler implements Sampler {
     public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> space) {
         if (space.isEmpty()) return Map.of();
         List<FrozenTrial> trials = trialsFor(study, trial);
-        List<FrozenTrial> finished = finished(trials, trial);
-        if (finished.size() < nStartupTrials) return Map.of();
+        if (countFinished(trials, trial) < nStartupTrials) return Map.of();
         Map<String, Double> out = new LinkedHashMap<>();
         if (group) {
+            List<FrozenTrial> finished = finished(trials, trial);
             for (Map<String, Distribution> g : SearchSpaces.groups(finished)) {
                 Map<String, Distribution> sub = new LinkedHashMap<>();
                 g.forEach((name, d) -> {
@@ -277,7 +280,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
         List<FrozenTrial> trials = trialsFor(study, trial);
-        if (finished(trials, trial).size() < nStartupTrials) {
+        if (countFinished(trials, trial) < nStartupTrials) {
             synchronized (rng) {
                 return RandomSampler.sample(distribution, rng);
             }
@@ -285,6 +288,11 @@ public final class TpeSampler implements Sampler {
         Map<String, Distribution> one = new LinkedHashMap<>();
         one.put(name, distribution);
         return sample(study, trial, trials, one).get(name);
+    }
+
+    @Override
+    public void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
+        org.tunebook.sampler.Constraints.evaluateAndStore(study, trial, state, constraintsFunc);
     }
 
     @Override
@@ -310,10 +318,7 @@ public final class TpeSampler implements Sampler {
             Set<TrialState> states = constantLiar
                     ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
                     : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
-            List<FrozenTrial> all = study.trials(states);
-            List<FrozenTrial> others = new ArrayList<>(all.size());
-            for (FrozenTrial t : all) if (t.trialId() != trial.trialId()) others.add(t);
-            return others;
+            return study.trials(states); // with the current trial: every use skips it
         });
     }
 
@@ -323,36 +328,39 @@ public final class TpeSampler implements Sampler {
         return out;
     }
 
+    private static int countFinished(List<FrozenTrial> trials, FrozenTrial current) {
+        int n = 0;
+        for (FrozenTrial t : trials) if (t.state() != TrialState.RUNNING && t.trialId() != current.trialId()) n++;
+        return n;
+    }
+
+    /** The Parzen estimators of one proposal: l from the below trials, g from the rest; {@code groups} has their rows. */
+    record Estimators(ParzenEstimator l, ParzenEstimator g, TpeHistory.Groups groups) {
+    }
+
+    /** l and g for the trials at hand ({@code trials} in number order; {@code current} is left out). */
+    Estimators estimators(TpeHistory h, List<FrozenTrial> trials, FrozenTrial current, List<String> names, List<Distribution> dists,
+                          List<Direction> directions) {
+        boolean multi = directions.size() > 1;
+        IntUnaryOperator nBelow = gamma != null ? gamma : multi ? TpeSampler::defaultGammaMultiObjective : TpeSampler::defaultGamma;
+        TpeHistory.Groups groups;
+        synchronized (h) {
+            // below and above in trial-number order (the storage's order), which the weights rely on
+            groups = h.groups(trials, current, names, dists, directions, nBelow);
+        }
+        double[] wBelow = multi ? ones(groups.nBelow) : weightsOf(groups.nBelow);
+        double[] wAbove = weightsOf(groups.nAbove);
+        ParzenEstimator l = new ParzenEstimator(dists, groups.below, groups.nBelow, wBelow, options, null, false);
+        ParzenEstimator g = new ParzenEstimator(dists, groups.above, groups.nAbove, wAbove, options, groups.aboveOrder, true);
+        return new Estimators(l, g, groups);
+    }
+
     /** One TPE proposal for a (sub)space: name to internal value. */
     private Map<String, Double> sample(Study study, FrozenTrial current, List<FrozenTrial> trials, Map<String, Distribution> space) {
-        List<FrozenTrial> finished = new ArrayList<>();
-        List<FrozenTrial> running = new ArrayList<>();
-        for (FrozenTrial t : trials) {
-            if (t.trialId() == current.trialId()) continue;
-            if (t.state() == TrialState.RUNNING) running.add(t);
-            else finished.add(t);
-        }
-        boolean multi = study.isMultiObjective();
-        int n = finished.size();
-        int nBelow = gamma != null ? gamma.applyAsInt(n) : multi ? defaultGammaMultiObjective(n) : defaultGamma(n);
-        Set<FrozenTrial> good = split(study, finished, nBelow);
-        // both groups in trial-number order (the storage's order), which the weights rely on
-        List<FrozenTrial> below = new ArrayList<>(good.size());
-        List<FrozenTrial> above = new ArrayList<>(trials.size());
-        for (FrozenTrial t : trials) {
-            if (t.trialId() == current.trialId()) continue;
-            if (good.contains(t)) below.add(t);
-            else if (t.state() != TrialState.FAIL && t.state() != TrialState.WAITING) above.add(t);
-        }
-
         List<String> names = new ArrayList<>(space.keySet());
         List<Distribution> dists = new ArrayList<>(space.values());
-        double[][] obsBelow = observations(study, below, names, dists, trials.size());
-        double[][] obsAbove = observations(study, above, names, dists, trials.size());
-        double[] wBelow = multi ? ones(obsBelow.length) : weightsOf(obsBelow.length);
-        double[] wAbove = weightsOf(obsAbove.length);
-        ParzenEstimator l = new ParzenEstimator(dists, obsBelow, wBelow, options);
-        ParzenEstimator g = new ParzenEstimator(dists, obsAbove, wAbove, options);
+        Estimators e = estimators(history(study), trials, current, names, dists, study.directions());
+        ParzenEstimator l = e.l(), g = e.g();
         double[][] candidates;
         synchronized (rng) {
             candidates = l.sample(rng, nEiCandidates);
@@ -399,140 +407,46 @@ public final class TpeSampler implements Sampler {
         return w;
     }
 
-    private double[][] observations(Study study, List<FrozenTrial> trials, List<String> names, List<Distribution> dists, int studySize) {
-        StudyMemo m = memo(study);
-        List<Object> key = new ArrayList<>(names);
-        key.addAll(dists);
-        Map<FrozenTrial, double[]> known;
-        synchronized (m) {
-            if (m.rows.size() > 64) m.rows.clear();
-            known = m.rows.computeIfAbsent(key, k -> new java.util.IdentityHashMap<>());
-        }
-        double[][] byTrial = new double[trials.size()][];
-        List<FrozenTrial> unknown = new ArrayList<>();
-        synchronized (known) {
-            for (int i = 0; i < trials.size(); i++) {
-                byTrial[i] = known.get(trials.get(i));
-                if (byTrial[i] == null) unknown.add(trials.get(i));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            double[][] fresh = observations(unknown, names, dists);
-            // finished trials never change: remember their rows (or their absence) for the next proposals. A storage
-            // that returns new objects on every read gets no hits, so the memo is bounded by the trials at hand
-            synchronized (known) {
-                if (known.size() > 2 * studySize + 100) known.clear();
-                int k = 0;
-                for (int i = 0; i < trials.size(); i++) {
-                    if (byTrial[i] != null) continue;
-                    FrozenTrial t = trials.get(i);
-                    double[] row = fresh[k++];
-                    byTrial[i] = row == null ? new double[0] : row;
-                    if (t.state().isFinished()) known.put(t, byTrial[i]);
-                }
-            }
-        }
-        List<double[]> rows = new ArrayList<>(trials.size());
-        for (double[] row : byTrial) if (row.length > 0) rows.add(row);
-        return rows.toArray(new double[0][]);
-    }
-
-    /** Rows of internal values for the trials that have every parameter (with a compatible distribution); null for the others. */
+    /**
+     * A trial's internal values of the given parameters (with a compatible distribution, inside the range), or null
+     * if it lacks one. A RUNNING trial of another worker contributes its published jointly sampled values.
+     */
     @SuppressWarnings("unchecked")
-    private static double[][] observations(List<FrozenTrial> trials, List<String> names, List<Distribution> dists) {
-        double[][] rows = new double[trials.size()][];
-        int index = -1;
-        for (FrozenTrial t : trials) {
-            index++;
-            Map<String, Object> relative = null;
-            if (t.state() == TrialState.RUNNING && t.systemAttrs().get(RELATIVE_PARAMS_KEY) instanceof Map<?, ?> m) {
-                relative = (Map<String, Object>) m;
+    static double[] row(FrozenTrial t, List<String> names, List<Distribution> dists) {
+        Map<String, Object> relative = null;
+        if (t.state() == TrialState.RUNNING && t.systemAttrs().get(RELATIVE_PARAMS_KEY) instanceof Map<?, ?> m) {
+            relative = (Map<String, Object>) m;
+        }
+        double[] row = new double[names.size()];
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            Distribution want = dists.get(j);
+            Distribution have = t.distributions().get(name);
+            double v;
+            if (have != null && have.equals(want)) {
+                // the common case: same distribution, so the stored value is valid for it
+                Object external = t.params().get(name);
+                row[j] = external instanceof Number num && !(want instanceof CategoricalDistribution)
+                        ? num.doubleValue() : want.toInternal(external);
+                continue;
             }
-            double[] row = new double[names.size()];
-            boolean ok = true;
-            for (int j = 0; j < names.size() && ok; j++) {
-                String name = names.get(j);
-                Distribution want = dists.get(j);
-                Distribution have = t.distributions().get(name);
-                double v;
-                if (have != null && have.equals(want)) {
-                    // the common case: same distribution, so the stored value is valid for it
-                    Object external = t.params().get(name);
-                    row[j] = external instanceof Number num && !(want instanceof CategoricalDistribution)
-                            ? num.doubleValue() : want.toInternal(external);
-                    continue;
-                }
-                if (have != null) {
-                    if (!have.compatibleWith(want)) {
-                        ok = false;
-                        break;
-                    }
-                    v = t.internalParam(name);
-                } else if (relative != null && relative.get(name) instanceof Number num) {
-                    v = num.doubleValue();
-                } else {
-                    ok = false;
-                    break;
-                }
-                // a trial from an earlier, different range of the same parameter cannot seed a kernel here
-                if (!want.contains(v)) ok = false;
-                row[j] = v;
+            if (have != null) {
+                if (!have.compatibleWith(want)) return null;
+                v = t.internalParam(name);
+            } else if (relative != null && relative.get(name) instanceof Number num) {
+                v = num.doubleValue();
+            } else {
+                return null;
             }
-            if (ok) rows[index] = row;
+            // a trial from an earlier, different range of the same parameter cannot seed a kernel here
+            if (!want.contains(v)) return null;
+            row[j] = v;
         }
-        return rows;
-    }
-
-    /** The best {@code nBelow} finished trials ("below"), as an identity set. */
-    private static Set<FrozenTrial> split(Study study, List<FrozenTrial> finished, int nBelow) {
-        Set<FrozenTrial> below = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<FrozenTrial> complete = new ArrayList<>();
-        List<FrozenTrial> pruned = new ArrayList<>();
-        for (FrozenTrial t : finished) {
-            if (t.state() == TrialState.COMPLETE && t.values().size() == study.directions().size()) complete.add(t);
-            else if (t.state() == TrialState.PRUNED) pruned.add(t);
-        }
-        int k = Math.max(0, Math.min(nBelow, complete.size()));
-        if (study.isMultiObjective()) {
-            // pruning is single-objective only: stray PRUNED trials stay in "above"
-            below.addAll(splitMultiObjective(complete, study.directions(), k));
-            return below;
-        }
-        Direction d = study.direction();
-        double[] keys = new double[complete.size()];
-        for (int i = 0; i < keys.length; i++) {
-            double v = complete.get(i).values().get(0);
-            keys[i] = d == Direction.MINIMIZE ? v : -v;
-        }
-        for (int i : smallest(keys, k)) below.add(complete.get(i));
-        int kPruned = Math.max(0, Math.min(nBelow - k, pruned.size()));
-        if (kPruned > 0) {
-            List<FrozenTrial> ps = new ArrayList<>(pruned);
-            ps.sort(prunedOrder(d));
-            below.addAll(ps.subList(0, kPruned));
-        }
-        return below;
-    }
-
-    /** Indices of the k smallest keys, ties to the earlier index (as a stable sort), by insertion into a short list. */
-    static int[] smallest(double[] keys, int k) {
-        int[] top = new int[k];
-        int size = 0;
-        for (int i = 0; i < keys.length && k > 0; i++) {
-            double v = keys[i];
-            if (size == k && !(v < keys[top[k - 1]])) continue;
-            int pos = size == k ? k - 1 : size++;
-            while (pos > 0 && v < keys[top[pos - 1]]) {
-                top[pos] = top[pos - 1];
-                pos--;
-            }
-            top[pos] = i;
-        }
-        return size == k ? top : java.util.Arrays.copyOf(top, size);
+        return row;
     }
 
     /** Pruned trials: further steps first, then a better last intermediate value; NaN last; none reported after all. */
-    private static Comparator<FrozenTrial> prunedOrder(Direction d) {
+    static Comparator<FrozenTrial> prunedOrder(Direction d) {
         return (a, b) -> {
             double[] ka = prunedKey(a, d), kb = prunedKey(b, d);
             int c = Double.compare(ka[0], kb[0]);
@@ -548,7 +462,7 @@ public final class TpeSampler implements Sampler {
         return new double[]{-step, d == Direction.MINIMIZE ? v : -v};
     }
 
-    private static List<FrozenTrial> splitMultiObjective(List<FrozenTrial> complete, List<Direction> dirs, int nBelow) {
+    static List<FrozenTrial> splitMultiObjective(List<FrozenTrial> complete, List<Direction> dirs, int nBelow) {
         int n = complete.size();
         if (nBelow <= 0) return List.of();
         if (nBelow >= n) return complete;

@@ -48,11 +48,8 @@ class TruncNormTest {
     }
 
     @Test
-    void argsortAndSmallestAreStableSorts() {
+    void argsortIsAStableSort() {
         double[] v = {3, -1, 2, -1, 0, 2, -0.0, 1e-300, -5};
         assertArrayEquals(new int[]{8, 1, 3, 4, 6, 7, 2, 5, 0}, ParzenEstimator.argsort(v, v.length));
-        assertArrayEquals(new int[]{8, 1, 3}, TpeSampler.smallest(v, 3));
-        assertArrayEquals(new int[]{8, 1, 3, 4, 6, 7, 2, 5, 0}, TpeSampler.smallest(v, 9));
-        assertArrayEquals(new int[0], TpeSampler.smallest(v, 0));
     }
 }
