@@ -172,6 +172,24 @@ def test_notebook_starts_with_the_shared_classpath_cell(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_no_comment_before_an_import_line(path):
+    """JJava 1.0a8 drops an import snippet that a new one overwrites, and JShell then resets (to null) the variables
+    declared since: `// comment\nimport java.util.*;` overwrites the kernel's startup `import java.util.*;` (the
+    source differs), so MODE and STUDIES of the mode cell became null in 002. Comments go after the imports."""
+    nb = nbformat.read(str(path), as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines()]
+        imports = [j for j, line in enumerate(lines) if line.startswith("import ")]
+        if not imports:
+            continue
+        before = [line for line in lines[:imports[-1]] if line and not line.startswith("import ")]
+        assert not before, (f"cell {i}: {before[0]!r} comes before an import line: put comments after the imports "
+                            "(notebooks/README.md, convention 8)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_shows_png_plots_and_tables_with_rows(executed, path):
     _, nb = executed[path.stem]
     assert nb is not None
