@@ -253,6 +253,7 @@ public final class Fit {
         long z = net.getLayerWiseConfigurations().getConf(0).getSeed() * 0x9E3779B97F4A7C15L + fitSeed;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        z ^= z >>> 31;
+        return z != 0 ? z : 1;   // ND4J takes the seed 0 as "no seed" (see ModelSpec.dl4jSeed)
     }
 }

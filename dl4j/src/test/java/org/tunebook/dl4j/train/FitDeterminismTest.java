@@ -6,6 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.tunebook.dl4j.TestData;
 import org.tunebook.dl4j.data.LabeledData;
 import org.tunebook.dl4j.model.BlocksCnn;
+import org.tunebook.dl4j.model.Mlp;
+import org.tunebook.dl4j.model.TwoConvCnn;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Dropout draws its masks from ND4J's random generator, not from the network's seed: Fit seeds that generator,
- * so a seeded fit of a network with dropout repeats exactly, on any thread and whatever ran before it.
+ * so a seeded fit of a network with dropout repeats exactly, on any thread and whatever ran before it. And a
+ * network built with the seed 0 repeats too (ND4J takes 0 as "no seed").
  */
 class FitDeterminismTest {
 
@@ -37,6 +40,20 @@ class FitDeterminismTest {
         t.start();
         t.join();
         return out.get();
+    }
+
+    @Test
+    void aNetworkSeededWithZeroRepeatsItsWeights() {
+        // ND4J's native generator takes the seed 0 as "no seed"; the model specs pass another value for it
+        float[] mlp = Mlp.builder().inputs(784).hidden(1, 8).seed(0).build().build().params().dup().data().asFloat();
+        float[] mlpAgain = Mlp.builder().inputs(784).hidden(1, 8).seed(0).build().build().params().dup().data().asFloat();
+        assertArrayEquals(mlp, mlpAgain, "Mlp with seed 0");
+        assertArrayEquals(dropoutCnn(0).params().dup().data().asFloat(), dropoutCnn(0).params().dup().data().asFloat(),
+                "BlocksCnn with seed 0");
+        assertArrayEquals(TwoConvCnn.of(0.001, 1, 12, 0).build().params().dup().data().asFloat(),
+                TwoConvCnn.of(0.001, 1, 12, 0).build().params().dup().data().asFloat(), "TwoConvCnn with seed 0");
+        assertFalse(Arrays.equals(mlp, Mlp.builder().inputs(784).hidden(1, 8).seed(1).build().build().params()
+                .dup().data().asFloat()), "seeds 0 and 1 must give different weights");
     }
 
     @Test
