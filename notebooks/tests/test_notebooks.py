@@ -62,9 +62,12 @@ EXPECTATIONS = {
     "000": [
         TableRows("Optuna results, 25 best (quick mode)", 3, 3),    # 3 quick trials, sorted by validation loss
         TableRows("000 (quick mode)", 5, 5),                        # figures next to the tutorial's
-        Number(r"(\d+) models accepted", 1, 3, "models in the thresholded ensemble"),
-        Number(r"balanced accuracy score = ([0-9.]+)", 0.0, 1.0, "ensemble balanced accuracy"),
-        Number(r"\naccuracy score = ([0-9.]+)", 0.05, 1.0, "ensemble accuracy"),
+        # quick mode: 700 calibration images, 2 epochs, Adam 0.001 (measured: best validation loss 2.165, ensemble
+        # accuracy 0.570 and balanced 0.559 on 500 test images; untrained networks: loss ~2.30, accuracy ~0.1)
+        Number(r"best validation loss ([0-9.]+)", 1.0, 2.28, "best trial's validation loss"),
+        Number(r"(\d+) models accepted", 3, 3, "models in the thresholded ensemble"),
+        Number(r"balanced accuracy score = ([0-9.]+)", 0.3, 0.7, "ensemble balanced accuracy"),
+        Number(r"\naccuracy score = ([0-9.]+)", 0.3, 0.7, "ensemble accuracy"),
     ],
     "001": [
         TableRows("starter-experiment (25 COMPLETE)", 15, 15),      # %trials --top 15 after the first 25 trials
@@ -80,23 +83,29 @@ EXPECTATIONS = {
     "002": [
         TableRows("sorted(zip(func_vals, x_iters))", 5, 5),         # 5 quick calls
         TableRows("002 (quick mode)", 6, 6),
-        Number(r"Acc :  ([0-9.]+)", 0.1, 1.0, "first guess (0.001, 1, 12)"),
-        Number(r"It got an accuracy of : ([0-9.]+)", 0.1, 1.0, "best test accuracy"),
+        # quick mode: 1,200 training images, 1 epoch (measured: 0.412 and 0.668; an untrained network scores ~0.1)
+        Number(r"Acc :  ([0-9.]+)", 0.3, 0.6, "first guess (0.001, 1, 12)"),
+        Number(r"It got an accuracy of : ([0-9.]+)", 0.55, 0.85, "best test accuracy"),
     ],
     "003": [
         TableRows("grid (8 COMPLETE)", 8, 8),                       # %trials on the 8-point quick sub-grid
         TableRows("sorted(zip(func_vals, x_iters))", 6, 6),         # gp_minimize, 6 quick calls
         TableRows("logbook", 4, 4),                                 # gen 0..3
         TableRows("Summary (quick mode)", 3, 3),                    # grid / BO / GA comparison
-        Number(r"The maximum accuracy is ([0-9.]+)", 0.5, 1.0, "grid best test accuracy"),
-        Number(r"best accuracy was ([0-9.]+)%", 20.0, 100.0, "gp_minimize best validation accuracy (%)"),
-        Number(r"'accuracy' = ([0-9.]+)", 0.3, 1.0, "GA best 5-fold accuracy"),
+        # quick mode: 10,000 training images, 1 epoch; GA on 4,000 images, 3 epochs (measured: 0.908, 85.52 %, 0.858;
+        # an untrained network scores ~0.1)
+        Number(r"The maximum accuracy is ([0-9.]+)", 0.85, 0.95, "grid best test accuracy"),
+        Number(r"best accuracy was ([0-9.]+)%", 75.0, 95.0, "gp_minimize best validation accuracy (%)"),
+        Number(r"'accuracy' = ([0-9.]+)", 0.75, 0.95, "GA best 5-fold accuracy"),
     ],
     "004": [
         TableRows("sorted(zip(func_vals, x_iters))", 8, 8),         # 8 quick calls
         TableRows("gp (8 COMPLETE)", 8, 8),                         # %trials
-        Number(r"Test accuracy : ([0-9.]+)", 0.5, 1.0, "reloaded best model's test accuracy"),
+        # quick mode: 6,000 training images, 2 epochs (measured: x0 0.854, best 0.875)
+        Number(r"Test accuracy : ([0-9.]+)", 0.83, 0.95, "reloaded best model's test accuracy"),
+        Number(r"Test loss : ([0-9.]+)", 0.2, 0.7, "reloaded best model's test loss"),
         Number(r"Accuracy: ([0-9.]+)", 0.0, 1.0, "per-trial log accuracy"),
+        Number(r"(?m)^-(0\.[0-9]+)$", 0.8, 0.92, "fitness(0.01, 3, 16, relu), the cell's value -accuracy"),
     ],
 }
 
@@ -169,6 +178,24 @@ def test_notebook_starts_with_the_shared_classpath_cell(path):
     first_code = next(c for c in nb.cells if c.cell_type == "code")
     assert first_code.source.strip() == "%classpath target/lib/*.jar", first_code.source
     assert nb.metadata["kernelspec"]["name"] == "java"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_no_comment_before_an_import_line(path):
+    """JJava 1.0a8 drops an import snippet that a new one overwrites, and JShell then resets (to null) the variables
+    declared since: `// comment\nimport java.util.*;` overwrites the kernel's startup `import java.util.*;` (the
+    source differs), so MODE and STUDIES of the mode cell became null in 002. Comments go after the imports."""
+    nb = nbformat.read(str(path), as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines()]
+        imports = [j for j, line in enumerate(lines) if line.startswith("import ")]
+        if not imports:
+            continue
+        before = [line for line in lines[:imports[-1]] if line and not line.startswith("import ")]
+        assert not before, (f"cell {i}: {before[0]!r} comes before an import line: put comments after the imports "
+                            "(notebooks/README.md, convention 8)")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

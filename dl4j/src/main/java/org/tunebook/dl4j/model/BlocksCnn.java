@@ -66,7 +66,7 @@ public record BlocksCnn(int numCnnBlocks, int numFilters, int kernelSize, int nu
     @Override
     public MultiLayerNetwork build() {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(ModelSpec.dl4jSeed(seed))
                 .updater(Optimizer.adam(learningRate).toUpdater())
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0)

@@ -75,7 +75,7 @@ public record Mlp(int inputs, List<Integer> hidden, String activation, Optimizer
     public MultiLayerNetwork build() {
         Activation act = Activations.of(activation);
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(ModelSpec.dl4jSeed(seed))
                 .updater(optimizer.toUpdater())
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0)

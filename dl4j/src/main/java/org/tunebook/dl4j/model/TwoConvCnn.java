@@ -51,7 +51,7 @@ public record TwoConvCnn(double learningRate, int numDenseLayers, int numDenseNo
     @Override
     public MultiLayerNetwork build() {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(ModelSpec.dl4jSeed(seed))
                 .updater(Optimizer.adam(learningRate).toUpdater())
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0)

@@ -3,6 +3,7 @@ package org.tunebook.dl4j.train;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tunebook.dl4j.data.LabeledData;
 
 import java.io.PrintStream;
@@ -88,7 +89,10 @@ public final class Fit {
         return this;
     }
 
-    /** Seed of the shuffling. */
+    /**
+     * Seed of the shuffling and, mixed with the network's own seed, of ND4J's random generator (dropout masks):
+     * a fit of a network built with a given seed repeats exactly for a given Fit seed (default 42).
+     */
     public Fit seed(long seed) {
         this.seed = seed;
         return this;
@@ -172,6 +176,9 @@ public final class Fit {
         withOurs.add(accuracy);
         net.setListeners(withOurs);
         Random rnd = new Random(seed);
+        // DL4J draws dropout masks from ND4J's (per-thread) generator, which it seeds only in init(): anything
+        // drawing from it between init() and this fit (another network built, an ensemble) changed the masks.
+        Nd4j.getRandom().setSeed(randomSeed(net, seed));
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -219,7 +226,8 @@ public final class Fit {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 history.add(logs, seconds);
                 if (log != null) {
-                    log.printf(Locale.ROOT, "Epoch %d/%d - %.1fs - %s%n", epoch + 1, epochs, seconds, logs);
+                    // one println per line: JJava shows every printf fragment as its own output
+                    log.println(String.format(Locale.ROOT, "Epoch %d/%d - %.1fs - %s", epoch + 1, epochs, seconds, logs));
                 }
                 for (Callback c : callbacks) {
                     c.onEpochEnd(epoch, logs, context);
@@ -238,5 +246,14 @@ public final class Fit {
             c.onTrainEnd(context);
         }
         return history;
+    }
+
+    /** ND4J's seed for a fit: the Fit seed mixed with the network's configuration seed (SplitMix64 finalizer). */
+    static long randomSeed(MultiLayerNetwork net, long fitSeed) {
+        long z = net.getLayerWiseConfigurations().getConf(0).getSeed() * 0x9E3779B97F4A7C15L + fitSeed;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return z != 0 ? z : 1;   // ND4J takes the seed 0 as "no seed" (see ModelSpec.dl4jSeed)
     }
 }
