@@ -3,7 +3,7 @@
 #
 #   scripts/run-notebooks.sh [--full] [--fresh] [--no-build] [--save-back] [--out DIR] [NOTEBOOK...]
 #
-# Default: every notebooks/[0-9]*.ipynb in quick mode (TUNEBOOK_MODE=quick: data subsets, 1 epoch, small
+# Default: every notebooks/[0-9]*.ipynb in quick mode (TUNEBOOK_MODE=quick: data subsets, few epochs, small
 # budgets), outputs in out/notebooks/ (NAME.ipynb, NAME.html, summary.json). --full: the tutorials' budgets
 # (hours). --fresh: delete the notebooks' stored studies (notebooks/studies/NNN-MODE/) so nothing is resumed.
 # --save-back: write each executed notebook over its source (to commit outputs). --no-build: skip Maven.
