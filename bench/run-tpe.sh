@@ -23,6 +23,15 @@ log "regret: $TPE_TRIALS trials x $TPE_SEEDS seeds (Optuna: $OPTUNA_SEEDS seeds)
 "${JAVA[@]}" regret "$TPE_TRIALS" "$TPE_SEEDS" "$WORK/regret-java.jsonl"
 "${PYB[@]}" regret "$TPE_TRIALS" "$OPTUNA_SEEDS" "$WORK/regret-python.jsonl"
 
+# More seeds where 20 leave the comparison to chance (default: branin at 50 trials, 200 seeds per side).
+MORE_FUNCTIONS="${MORE_FUNCTIONS:-branin}"; MORE_TRIALS="${MORE_TRIALS:-50}"; MORE_SEEDS="${MORE_SEEDS:-200}"
+: > "$WORK/more-java.jsonl"; : > "$WORK/more-python.jsonl"
+if [ -n "$MORE_FUNCTIONS" ] && [ "$MORE_SEEDS" -gt 0 ]; then
+  log "regret with more seeds: $MORE_FUNCTIONS, $MORE_TRIALS trials x $MORE_SEEDS seeds"
+  "${JAVA[@]}" regret "$MORE_TRIALS" "$MORE_SEEDS" "$WORK/more-java.jsonl" "$MORE_FUNCTIONS"
+  "${PYB[@]}" regret "$MORE_TRIALS" "$MORE_SEEDS" "$WORK/more-python.jsonl" "$MORE_FUNCTIONS"
+fi
+
 log "NSGA-II: $NSGA_TRIALS trials, population $NSGA_POP, $NSGA_SEEDS seeds on ZDT1 and ZDT2"
 : > "$WORK/nsga-java.jsonl"; : > "$WORK/nsga-python.jsonl"
 for p in zdt1 zdt2; do
@@ -43,10 +52,10 @@ done
   echo "# TPE, overhead and NSGA-II vs Optuna"
   echo
   echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS OVERHEAD_WARMUP=$OVERHEAD_WARMUP"
-  echo "NSGA_TRIALS=$NSGA_TRIALS NSGA_POP=$NSGA_POP NSGA_SEEDS=$NSGA_SEEDS), started $START, took $(( (SECONDS - T0) / 60 )) min."
+  echo "NSGA_TRIALS=$NSGA_TRIALS NSGA_POP=$NSGA_POP NSGA_SEEDS=$NSGA_SEEDS MORE_FUNCTIONS=$MORE_FUNCTIONS MORE_TRIALS=$MORE_TRIALS MORE_SEEDS=$MORE_SEEDS), started $START, took $(( (SECONDS - T0) / 60 )) min."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared with other jobs;"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -1);"
   echo "Python $("$PY" -c 'import sys; print(sys.version.split()[0])'), Optuna $("$PY" -c 'import optuna; print(optuna.__version__)')."
 } > "$WORK/header.md"
-"$PY" bench/python/tpe_report.py "$WORK" bench/results/tpe.md "$WORK/header.md"
+OVERHEAD_WARMUP="$OVERHEAD_WARMUP" "$PY" bench/python/tpe_report.py "$WORK" bench/results/tpe.md "$WORK/header.md"
 log "wrote bench/results/tpe.md"

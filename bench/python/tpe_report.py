@@ -3,6 +3,7 @@ import json
 import statistics as st
 
 from scipy.stats import mannwhitneyu
+import os
 import sys
 from collections import defaultdict
 
@@ -58,12 +59,35 @@ def main(workdir, out, header_file):
     lines += ["", "Goal \"median final regret no worse than Optuna's TPE on every function\": " +
               ", ".join("%s@%d %s" % (fn, n, "met" if ok else "not met (x%.2f, p=%.2f)" % (r, p)) for fn, n, ok, r, p in verdicts) + ".", ""]
 
+    more = load(workdir + "/more-java.jsonl") + load(workdir + "/more-python.jsonl")
+    if more:
+        mb = defaultdict(list)
+        for r in more:
+            mb[(r["fn"], r["impl"])].append(r["regret_final"])
+        lines += ["### The same comparison with more seeds", "",
+                  "Where 20 seeds per side leave a difference to chance, the same runs with many more seeds "
+                  "(seeds 0..N-1 on both sides; Optuna's own median moves a lot between blocks of 20 seeds).", "",
+                  "| function | trials | Tunebook median [q1, q3] | Optuna median [q1, q3] | Tunebook / Optuna | p | P(Tunebook < Optuna) | runs (T / O) |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for fn in dict.fromkeys(r["fn"] for r in more):
+            tv, ov = mb[(fn, "tunebook")], mb[(fn, "optuna")]
+            if not tv or not ov:
+                continue
+            mt, mo = st.median(tv), st.median(ov)
+            u = mannwhitneyu(tv, ov, alternative="two-sided")
+            # common-language effect size: share of pairs where Tunebook's regret is lower (ties count half)
+            cl = sum((a < b) + 0.5 * (a == b) for a in tv for b in ov) / (len(tv) * len(ov))
+            lines.append("| %s | %d | %s [%s, %s] | %s [%s, %s] | %.2f | %.2f | %.2f | %d / %d |" % (
+                fn, more[0]["trials"], fmt(mt), fmt(q(tv, .25)), fmt(q(tv, .75)), fmt(mo), fmt(q(ov, .25)), fmt(q(ov, .75)),
+                mt / mo if mo > 0 else float("inf"), u.pvalue, cl, len(tv), len(ov)))
+        lines += [""]
+
     ob = defaultdict(dict)
     for r in over:
         ob[r["fn"]][r["impl"]] = r
     lines += ["## TPE: overhead per trial at 1,000 trials (everything but the objective: ask, sampling, storage, tell)", "",
-              "In-memory studies, after a 300-trial warm-up run. Wall time suffers from the machine's load; the CPU time "
-              "of the optimizing thread (Java ThreadMXBean, Python time.thread_time) is the steadier figure.", "",
+              "In-memory studies, after a %s-trial warm-up run on both sides (it lets the JVM compile the sampler; Python has no JIT). Wall time suffers from the machine's load; the CPU time "
+              "of the optimizing thread (Java ThreadMXBean, Python time.thread_time) is the steadier figure." % os.environ.get("OVERHEAD_WARMUP", "300"), "",
               "| function | measure | Tunebook ms/trial | Optuna ms/trial | Optuna / Tunebook |", "|---|---|---|---|---|"]
     for fn, d in ob.items():
         if "tunebook" not in d or "optuna" not in d:
