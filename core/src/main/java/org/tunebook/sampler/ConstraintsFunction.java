@@ -14,11 +14,11 @@ import org.tunebook.study.TrialState;
  * {@value #KEY}, as Optuna does), so every worker sharing the study sees them. Values set by the objective with
  * {@link org.tunebook.study.Trial#setConstraint} count the same way (see {@link org.tunebook.study.Constraints}).
  */
-public final class Constraints {
+public final class ConstraintsFunction {
     /** System attribute holding a trial's constraint values (a list of numbers). */
     public static final String KEY = org.tunebook.study.Constraints.KEY;
 
-    private Constraints() {
+    private ConstraintsFunction() {
     }
 
     /**
@@ -30,18 +30,9 @@ public final class Constraints {
         return t.constraints().values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Whether the trial has constraint values. */
-    public static boolean has(FrozenTrial t) {
-        return !t.constraints().isEmpty();
-    }
-
     /** The sum of the violated constraints' values (those {@code > 0}); 0 for a feasible trial. */
     public static double violation(FrozenTrial t) {
         return org.tunebook.study.Constraints.violation(t.constraints());
-    }
-
-    public static boolean isFeasible(FrozenTrial t) {
-        return violation(t) <= 0;
     }
 
     /**

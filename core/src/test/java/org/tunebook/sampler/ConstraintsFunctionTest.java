@@ -16,7 +16,7 @@ import org.tunebook.study.Study;
 import org.tunebook.study.TrialState;
 
 /** Optuna's constraints_func for TpeSampler and NsgaIISampler: values stored with each trial, infeasible ranked last. */
-class ConstraintsTest {
+class ConstraintsFunctionTest {
 
     /** Minimise x^2 + y^2 subject to x + y >= 1 (c = 1 - x - y <= 0): the constrained optimum is 0.5 at (0.5, 0.5). */
     private static final Objective SPHERE = t -> {
@@ -27,7 +27,7 @@ class ConstraintsTest {
             t -> new double[]{1 - (Double) t.params().get("x") - (Double) t.params().get("y")};
 
     private static double bestFeasible(Study s) {
-        return s.completeTrials().stream().filter(Constraints::isFeasible).mapToDouble(FrozenTrial::value).min().orElse(Double.NaN);
+        return s.completeTrials().stream().filter(FrozenTrial::isFeasible).mapToDouble(FrozenTrial::value).min().orElse(Double.NaN);
     }
 
     @Test
@@ -40,10 +40,10 @@ class ConstraintsTest {
             without.optimize(SPHERE, 60);
             for (FrozenTrial t : with.trials()) {
                 assertEquals(TrialState.COMPLETE, t.state(), t.toString());
-                assertArrayEquals(HALF_PLANE.apply(t), Constraints.of(t), 0, t.toString());
+                assertArrayEquals(HALF_PLANE.apply(t), ConstraintsFunction.of(t), 0, t.toString());
             }
-            assertTrue(Constraints.of(without.trials().get(0)).length == 0, "no constraints stored without a function");
-            feasibleWith += with.trials().subList(30, 60).stream().filter(Constraints::isFeasible).count();
+            assertTrue(ConstraintsFunction.of(without.trials().get(0)).length == 0, "no constraints stored without a function");
+            feasibleWith += with.trials().subList(30, 60).stream().filter(FrozenTrial::isFeasible).count();
             feasibleWithout += without.trials().subList(30, 60).stream()
                     .filter(t -> HALF_PLANE.apply(t)[0] <= 0).count();
             assertTrue(bestFeasible(with) < 1.0, "best feasible value " + bestFeasible(with)); // optimum 0.5

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.tunebook.moo.Hypervolume;
 import org.tunebook.moo.NonDominatedSort;
-import org.tunebook.sampler.Constraints;
+import org.tunebook.sampler.ConstraintsFunction;
 import org.tunebook.sampler.RandomSampler;
 import org.tunebook.sampler.Sampler;
 import org.tunebook.sampler.TrialPlan;
@@ -156,7 +156,7 @@ public final class NsgaIISampler implements Sampler {
 
         /**
          * Constraints (Optuna's {@code constraints_func}): evaluated on each trial as it finishes, one value per
-         * constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.Constraints}).
+         * constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.ConstraintsFunction}).
          * Selection then uses constrained domination: feasible before infeasible, infeasible by summed violation.
          */
         public Builder constraintsFunc(java.util.function.Function<FrozenTrial, double[]> f) {
@@ -227,7 +227,7 @@ public final class NsgaIISampler implements Sampler {
 
     @Override
     public void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
-        Constraints.evaluateAndStore(study, trial, state, constraintsFunc);
+        ConstraintsFunction.evaluateAndStore(study, trial, state, constraintsFunc);
     }
 
     @Override
@@ -329,7 +329,7 @@ public final class NsgaIISampler implements Sampler {
         double[] violation = new double[n];
         List<Integer> feasible = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            violation[i] = Constraints.violation(pool.get(i));
+            violation[i] = ConstraintsFunction.violation(pool.get(i));
             if (violation[i] <= 0) feasible.add(i);
         }
         if (feasible.size() == n) return NonDominatedSort.ranks(loss);
@@ -351,7 +351,7 @@ public final class NsgaIISampler implements Sampler {
 
     /** Constrained domination: feasible beats infeasible, less violation beats more, else plain domination. */
     static boolean constrainedDominates(FrozenTrial a, FrozenTrial b, List<org.tunebook.study.Direction> directions) {
-        double va = Constraints.violation(a), vb = Constraints.violation(b);
+        double va = ConstraintsFunction.violation(a), vb = ConstraintsFunction.violation(b);
         if (va <= 0 && vb <= 0) {
             return NonDominatedSort.dominates(Hypervolume.toLoss(a.values(), directions), Hypervolume.toLoss(b.values(), directions));
         }

@@ -50,7 +50,7 @@ final class TpeHistory {
         }
         double v = violationByNumber[number];
         if (Double.isNaN(v)) {
-            v = org.tunebook.sampler.Constraints.violation(t);
+            v = org.tunebook.sampler.ConstraintsFunction.violation(t);
             violationByNumber[number] = v;
         }
         return v;

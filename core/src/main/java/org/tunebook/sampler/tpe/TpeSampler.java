@@ -180,7 +180,7 @@ public final class TpeSampler implements Sampler {
 
         /**
          * Constraints (Optuna's {@code constraints_func}): evaluated on each trial as it finishes (COMPLETE or PRUNED),
-         * one value per constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.Constraints}).
+         * one value per constraint, {@code <= 0} when satisfied; stored with the trial ({@link org.tunebook.sampler.ConstraintsFunction}).
          * Infeasible trials rank after every feasible one (by their summed violation) when the trials are split.
          */
         public Builder constraintsFunc(java.util.function.Function<FrozenTrial, double[]> f) {
@@ -292,7 +292,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public void beforeFinish(Study study, FrozenTrial trial, TrialState state) {
-        org.tunebook.sampler.Constraints.evaluateAndStore(study, trial, state, constraintsFunc);
+        org.tunebook.sampler.ConstraintsFunction.evaluateAndStore(study, trial, state, constraintsFunc);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.tunebook.sampler.Constraints;
+import org.tunebook.sampler.ConstraintsFunction;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.TrialState;
@@ -18,7 +18,7 @@ import org.tunebook.study.TrialState;
 class NsgaConstraintsTest {
 
     private static FrozenTrial trial(int number, double f1, double f2, Double constraint) {
-        Map<String, Object> sys = constraint == null ? Map.of() : Map.of(Constraints.KEY, List.of(constraint, -1.0));
+        Map<String, Object> sys = constraint == null ? Map.of() : Map.of(ConstraintsFunction.KEY, List.of(constraint, -1.0));
         return new FrozenTrial(number, number + 1, TrialState.COMPLETE, List.of(f1, f2), Map.of(), Map.of(), Map.of(), sys,
                 new TreeMap<>(), Instant.EPOCH, Instant.EPOCH, null);
     }

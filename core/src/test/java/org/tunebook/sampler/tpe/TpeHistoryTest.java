@@ -135,7 +135,7 @@ class TpeHistoryTest {
             List<FrozenTrial> list = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 boolean bad = i < 20 - feasible;
-                Map<String, Object> sys = bad ? Map.of(org.tunebook.sampler.Constraints.KEY, List.of(20.0 - i - feasible, -1.0)) : Map.of();
+                Map<String, Object> sys = bad ? Map.of(org.tunebook.sampler.ConstraintsFunction.KEY, List.of(20.0 - i - feasible, -1.0)) : Map.of();
                 list.add(new FrozenTrial(i, 1000 + i, TrialState.COMPLETE, List.of((double) i), Map.of("x", 0.05 * i),
                         Map.of("x", DISTS.get(3)), Map.of(), sys, new TreeMap<>(), Instant.EPOCH, Instant.EPOCH, null));
             }
