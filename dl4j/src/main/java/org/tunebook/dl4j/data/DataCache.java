@@ -56,15 +56,18 @@ public final class DataCache {
 
     /** The cache directory (it may not exist yet). */
     public static Path directory() {
-        String prop = System.getProperty(PROPERTY);
+        String dir = setting(PROPERTY, ENV);
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".tunebook", "data");
+    }
+
+    /** The system property's value, else the environment variable's, else null (blank counts as unset). */
+    private static String setting(String property, String env) {
+        String prop = System.getProperty(property);
         if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
+            return prop;
         }
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".tunebook", "data");
+        String value = System.getenv(env);
+        return value != null && !value.isBlank() ? value : null;
     }
 
     /** Whether loaders may download missing files from the canonical sources. */
@@ -88,18 +91,13 @@ public final class DataCache {
      * @param canonical the file's canonical URL
      */
     static String source(String relative, String canonical) {
-        String mirror = System.getProperty(MIRROR_PROPERTY);
-        String from = MIRROR_PROPERTY;
-        if (mirror == null || mirror.isBlank()) {
-            mirror = System.getenv(MIRROR_ENV);
-            from = MIRROR_ENV;
-        }
-        if (mirror == null || mirror.isBlank()) {
+        String mirror = setting(MIRROR_PROPERTY, MIRROR_ENV);
+        if (mirror == null) {
             return canonical;
         }
         String base = mirror.trim();
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
-            throw new IllegalArgumentException(from + " must be an http:// or https:// base URL laid out like the"
+            throw new IllegalArgumentException(MIRROR_PROPERTY + " / " + MIRROR_ENV + " must be an http:// or https:// base URL laid out like the"
                     + " data cache (e.g. https://mirror.example.org/tunebook-data/), got '" + mirror
                     + "': fix it or unset it to download from the canonical sources");
         }
