@@ -121,27 +121,48 @@ final class ParzenEstimator {
 
     /** log density (mass for discrete parameters) of each row. */
     double[] logPdf(double[][] x) {
-        int m = x.length;
+        int m = x.length, nd = dims.length;
         double[] out = new double[m];
         double[] acc = new double[nKernels];
-        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once per value
-        List<java.util.Map<Double, double[]>> memo = new java.util.ArrayList<>(dims.length);
-        for (Dim d : dims) memo.add(d instanceof NumericDim nd && nd.step == 0 ? null : new java.util.HashMap<>());
+        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once per
+        // value and dimension (a linear scan of the values seen so far: a few dozen at most)
+        double[][] seen = new double[nd][];
+        double[][][] seenTerms = new double[nd][][];
+        int[] nSeen = new int[nd];
+        for (int j = 0; j < nd; j++) {
+            if (dims[j] instanceof NumericDim nd0 && nd0.step == 0) continue;
+            seen[j] = new double[Math.min(m, 16)];
+            seenTerms[j] = new double[seen[j].length][];
+        }
         for (int s = 0; s < m; s++) {
             System.arraycopy(logWeights, 0, acc, 0, nKernels);
-            for (int j = 0; j < dims.length; j++) {
-                java.util.Map<Double, double[]> known = memo.get(j);
-                if (known == null) {
-                    dims[j].addLogPdf(x[s][j], acc);
-                } else {
-                    Dim dim = dims[j];
-                    double[] terms = known.computeIfAbsent(x[s][j], v -> {
-                        double[] t = new double[nKernels];
-                        dim.addLogPdf(v, t);
-                        return t;
-                    });
-                    for (int k = 0; k < nKernels; k++) acc[k] += terms[k];
+            for (int j = 0; j < nd; j++) {
+                double v = x[s][j];
+                if (seen[j] == null) {
+                    dims[j].addLogPdf(v, acc);
+                    continue;
                 }
+                double[] terms = null;
+                double[] vs = seen[j];
+                int count = nSeen[j];
+                for (int i = 0; i < count; i++) {
+                    if (Double.doubleToLongBits(vs[i]) == Double.doubleToLongBits(v)) {
+                        terms = seenTerms[j][i];
+                        break;
+                    }
+                }
+                if (terms == null) {
+                    terms = new double[nKernels];
+                    dims[j].addLogPdf(v, terms);
+                    if (count == vs.length) {
+                        seen[j] = vs = Arrays.copyOf(vs, 2 * count);
+                        seenTerms[j] = Arrays.copyOf(seenTerms[j], 2 * count);
+                    }
+                    vs[count] = v;
+                    seenTerms[j][count] = terms;
+                    nSeen[j] = count + 1;
+                }
+                for (int k = 0; k < nKernels; k++) acc[k] += terms[k];
             }
             double max = Double.NEGATIVE_INFINITY;
             for (double v : acc) if (v > max) max = v;
@@ -199,33 +220,36 @@ final class ParzenEstimator {
             } else {
                 System.arraycopy(obs, 0, mu, 0, n);
             }
-            bandwidths(mu, sigma, n, lowT, highT, o, order);
+            int[] sorted = bandwidths(mu, sigma, n, lowT, highT, o, order);
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
             if (step != 0) {
-                // int and stepped kernels share few (mu, sigma) pairs: masses are computed once per pair
+                // int and stepped kernels share few (mu, sigma) pairs: masses are computed once per pair. Kernels of
+                // equal centre are adjacent in the sorted order and have at most a few bandwidths between them.
                 kernelToUnique = new int[n + 1];
-                int cap = Integer.highestOneBit(Math.max(4, 4 * (n + 1)));
-                long[] keyMu = new long[cap], keySigma = new long[cap];
-                int[] slotId = new int[cap];
-                java.util.Arrays.fill(slotId, -1);
                 double[] um = new double[n + 1], us = new double[n + 1];
-                int count = 0;
-                for (int k = 0; k <= n; k++) {
-                    long a = Double.doubleToLongBits(mu[k]), b = Double.doubleToLongBits(sigma[k]);
-                    long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
-                    int slot = (int) (h ^ (h >>> 29)) & (cap - 1);
-                    while (slotId[slot] >= 0 && (keyMu[slot] != a || keySigma[slot] != b)) slot = (slot + 1) & (cap - 1);
-                    if (slotId[slot] < 0) {
-                        slotId[slot] = count;
-                        keyMu[slot] = a;
-                        keySigma[slot] = b;
-                        um[count] = mu[k];
-                        us[count] = sigma[k];
-                        count++;
+                int count = 0, runStart = 0;
+                for (int i = 0; i < n; i++) {
+                    int k = sorted[i];
+                    double m = mu[k], sg = sigma[k];
+                    if (i == 0 || m != um[runStart]) runStart = count;
+                    int u = -1;
+                    for (int q = runStart; q < count; q++) {
+                        if (us[q] == sg) {
+                            u = q;
+                            break;
+                        }
                     }
-                    kernelToUnique[k] = slotId[slot];
+                    if (u < 0) {
+                        um[count] = m;
+                        us[count] = sg;
+                        u = count++;
+                    }
+                    kernelToUnique[k] = u;
                 }
+                um[count] = mu[n];
+                us[count] = sigma[n];
+                kernelToUnique[n] = count++;
                 uniqueMu = java.util.Arrays.copyOf(um, count);
                 uniqueSigma = java.util.Arrays.copyOf(us, count);
             } else {
@@ -249,7 +273,9 @@ final class ParzenEstimator {
             double lastSigma = Double.NaN, lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
                 invSigma[k] = 1 / sigma[k];
-                double mass = TruncNorm.logMass((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k]);
+                double a = (lowT - mu[k]) / sigma[k], b = (highT - mu[k]) / sigma[k];
+                // both tails beyond 9 standard deviations: the mass is 1 in double precision (as logMass finds)
+                double mass = a < -9 && b > 9 ? 0 : TruncNorm.logMass(a, b);
                 if (sigma[k] != lastSigma) { // many kernels share the clipped bandwidth
                     lastSigma = sigma[k];
                     lastLog = Math.log(lastSigma);
@@ -261,10 +287,10 @@ final class ParzenEstimator {
         /**
          * Each kernel's bandwidth is the larger gap to its sorted neighbours (the range ends count as
          * neighbours), clipped to [range / min(100, 1 + kernels), range]. Without endpoints the outermost
-         * kernels use their inner gap only.
+         * kernels use their inner gap only. Returns the kernels 0..n-1 in ascending order of centre.
          */
-        private static void bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o, int[] known) {
-            if (n == 0) return;
+        private static int[] bandwidths(double[] mu, double[] sigma, int n, double lowT, double highT, TpeOptions o, int[] known) {
+            if (n == 0) return new int[0];
             int[] order = known != null ? known : argsort(mu, n);
             double[] s = new double[n + 2];
             s[0] = lowT;
@@ -279,6 +305,7 @@ final class ParzenEstimator {
             double range = highT - lowT;
             double min = o.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
             for (int i = 0; i < n; i++) sigma[order[i]] = Math.min(range, Math.max(min, sorted[i]));
+            return order;
         }
 
         @Override
