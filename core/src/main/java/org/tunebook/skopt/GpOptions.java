@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tunebook.sampler.gp.Acquisition;
+import org.tunebook.sampler.gp.GpSampler;
 import org.tunebook.sampler.gp.InitialPoints;
 import org.tunebook.storage.Storage;
 
@@ -21,13 +22,8 @@ import org.tunebook.storage.Storage;
  */
 public final class GpOptions {
     final int nCalls;
-    final int nInitialPoints;
-    final InitialPoints initialPointGenerator;
-    final Acquisition acqFunc;
-    final double xi;
-    final double kappa;
-    final Double noise;
-    final Long randomState;
+    /** The GP's settings (acquisition, xi, kappa, noise, initial points, seed, candidates, model queue), validated there. */
+    final GpSampler.Builder gp;
     final List<List<Object>> x0;
     final List<Double> y0;
     final List<SkoptCallback> callbacks;
@@ -35,19 +31,11 @@ public final class GpOptions {
     final Storage storage;
     final String studyName;
     final Path resumeFrom;
-    final Integer modelQueueSize;
-    final int candidates;
     final Boolean showProgress;
 
     private GpOptions(Builder b) {
         this.nCalls = b.nCalls;
-        this.nInitialPoints = b.nInitialPoints;
-        this.initialPointGenerator = b.initialPointGenerator;
-        this.acqFunc = b.acqFunc;
-        this.xi = b.xi;
-        this.kappa = b.kappa;
-        this.noise = b.noise;
-        this.randomState = b.randomState;
+        this.gp = b.gp.copy();
         this.x0 = b.x0 == null ? null : List.copyOf(b.x0);
         this.y0 = b.y0 == null ? null : List.copyOf(b.y0);
         this.callbacks = List.copyOf(b.callbacks);
@@ -55,8 +43,6 @@ public final class GpOptions {
         this.storage = b.storage;
         this.studyName = b.studyName;
         this.resumeFrom = b.resumeFrom;
-        this.modelQueueSize = b.modelQueueSize;
-        this.candidates = b.candidates;
         this.showProgress = b.showProgress;
     }
 
@@ -73,13 +59,13 @@ public final class GpOptions {
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n_calls", nCalls);
-        m.put("n_initial_points", nInitialPoints);
-        m.put("initial_point_generator", initialPointGenerator.name().toLowerCase(Locale.ROOT));
-        m.put("acq_func", acqFunc == Acquisition.GP_HEDGE ? "gp_hedge" : acqFunc.name());
-        m.put("xi", xi);
-        m.put("kappa", kappa);
-        m.put("noise", noise == null ? "gaussian" : noise);
-        m.put("random_state", randomState);
+        m.put("n_initial_points", gp.nInitialPoints());
+        m.put("initial_point_generator", gp.initialPoints().name().toLowerCase(Locale.ROOT));
+        m.put("acq_func", gp.acquisition() == Acquisition.GP_HEDGE ? "gp_hedge" : gp.acquisition().name());
+        m.put("xi", gp.xi());
+        m.put("kappa", gp.kappa());
+        m.put("noise", gp.noise() == null ? "gaussian" : gp.noise());
+        m.put("random_state", gp.seed());
         m.put("x0", x0);
         m.put("y0", y0);
         m.put("callback", callbacks.stream().map(Object::toString).toList());
@@ -98,13 +84,8 @@ public final class GpOptions {
     /** Builder of {@link GpOptions}. */
     public static final class Builder {
         private int nCalls = 100;
-        private int nInitialPoints = 10;
-        private InitialPoints initialPointGenerator = InitialPoints.RANDOM;
-        private Acquisition acqFunc = Acquisition.GP_HEDGE;
-        private double xi = 0.01;
-        private double kappa = 1.96;
-        private Double noise;
-        private Long randomState;
+        // gp_minimize's defaults where they differ from GpSampler's: acq_func gp_hedge
+        private final GpSampler.Builder gp = GpSampler.builder().acquisition(Acquisition.GP_HEDGE);
         private List<List<Object>> x0;
         private List<Double> y0;
         private final List<SkoptCallback> callbacks = new ArrayList<>();
@@ -112,8 +93,6 @@ public final class GpOptions {
         private Storage storage;
         private String studyName;
         private Path resumeFrom;
-        private Integer modelQueueSize;
-        private int candidates = 2000;
         private Boolean showProgress;
 
         private Builder() {
@@ -128,14 +107,12 @@ public final class GpOptions {
 
         /** Points from the initial point generator before the GP is used. */
         public Builder nInitialPoints(int n) {
-            if (n < 0) throw new IllegalArgumentException("nInitialPoints must be >= 0, got " + n);
-            this.nInitialPoints = n;
+            gp.nInitialPoints(n);
             return this;
         }
 
         public Builder initialPointGenerator(InitialPoints g) {
-            if (g == null) throw new IllegalArgumentException("initialPointGenerator is null: use random, lhs, sobol or halton");
-            this.initialPointGenerator = g;
+            gp.initialPoints(g);
             return this;
         }
 
@@ -146,7 +123,7 @@ public final class GpOptions {
 
         public Builder acqFunc(Acquisition a) {
             if (a == null) throw new IllegalArgumentException("acqFunc is null: use EI, PI, LCB or GP_HEDGE");
-            this.acqFunc = a;
+            gp.acquisition(a);
             return this;
         }
 
@@ -156,14 +133,12 @@ public final class GpOptions {
         }
 
         public Builder xi(double xi) {
-            if (!(xi >= 0) || !Double.isFinite(xi)) throw new IllegalArgumentException("xi must be a finite number >= 0, got " + xi);
-            this.xi = xi;
+            gp.xi(xi);
             return this;
         }
 
         public Builder kappa(double kappa) {
-            if (!(kappa >= 0) || !Double.isFinite(kappa)) throw new IllegalArgumentException("kappa must be a finite number >= 0, got " + kappa);
-            this.kappa = kappa;
+            gp.kappa(kappa);
             return this;
         }
 
@@ -172,7 +147,7 @@ public final class GpOptions {
             if (!(variance >= 0) || !Double.isFinite(variance)) {
                 throw new IllegalArgumentException("noise must be a finite variance >= 0 (or \"gaussian\" to fit it), got " + variance);
             }
-            this.noise = variance;
+            gp.noise(variance);
             return this;
         }
 
@@ -181,13 +156,13 @@ public final class GpOptions {
             if (!"gaussian".equalsIgnoreCase(kind == null ? "" : kind.strip())) {
                 throw new IllegalArgumentException("noise '" + kind + "' is unknown: use \"gaussian\" (fitted) or a variance such as 1e-10");
             }
-            this.noise = null;
+            gp.noise(null);
             return this;
         }
 
         /** Seed for reproducible runs (scikit-optimize's random_state). */
         public Builder randomState(long seed) {
-            this.randomState = seed;
+            gp.seed(seed);
             return this;
         }
 
@@ -276,15 +251,13 @@ public final class GpOptions {
 
         /** Keep only the last n fitted models in the result (default: all). */
         public Builder modelQueueSize(int n) {
-            if (n < 1) throw new IllegalArgumentException("modelQueueSize must be >= 1, got " + n);
-            this.modelQueueSize = n;
+            gp.modelQueueSize(n);
             return this;
         }
 
         /** Random candidates scored per acquisition step (default 2000; local candidates and refinement come on top). */
         public Builder candidates(int n) {
-            if (n < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + n);
-            this.candidates = n;
+            gp.candidates(n);
             return this;
         }
 

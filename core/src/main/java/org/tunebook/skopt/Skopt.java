@@ -73,20 +73,20 @@ public final class Skopt {
             }
             for (int i = 0; i < ckpt.xIters().size(); i++) ckptParams.add(checkPoint(space, ckpt.xIters().get(i), "checkpoint point " + i));
         }
-        if (o.nInitialPoints == 0 && x0.isEmpty() && ckptParams.isEmpty()) {
+        if (o.gp.nInitialPoints() == 0 && x0.isEmpty() && ckptParams.isEmpty()) {
             throw new IllegalArgumentException("nInitialPoints is 0 and no x0 is given: set nInitialPoints > 0 or give x0");
         }
-        int required = o.nInitialPoints + (o.y0 == null ? x0.size() : 0);
+        int required = o.gp.nInitialPoints() + (o.y0 == null ? x0.size() : 0);
         if (ckpt == null && o.nCalls < required) {
             String x0Part = o.y0 == null && !x0.isEmpty() ? " + " + x0.size() + " x0 point" + (x0.size() > 1 ? "s" : "") + " = " + required : "";
-            throw new IllegalArgumentException("nCalls (" + o.nCalls + ") must be >= nInitialPoints (" + o.nInitialPoints + ")" + x0Part
+            throw new IllegalArgumentException("nCalls (" + o.nCalls + ") must be >= nInitialPoints (" + o.gp.nInitialPoints() + ")" + x0Part
                     + ": raise nCalls to at least " + required + " or lower nInitialPoints");
         }
 
         Storage storage = o.storage != null ? o.storage : Storage.inMemory();
         String name = o.studyName != null ? o.studyName : "gp_minimize-" + UUID.randomUUID().toString().substring(0, 8);
         boolean resumed = storage.findStudy(name).isPresent();
-        int initial = resumed ? o.nInitialPoints : Math.max(0, o.nInitialPoints - ckptParams.size());
+        int initial = resumed ? o.gp.nInitialPoints() : Math.max(0, o.gp.nInitialPoints() - ckptParams.size());
         GpSampler sampler = sampler(space, o, initial);
         Study study = Study.builder(name).minimize().storage(storage).sampler(sampler).loadIfExists().create();
         int used = 0;
@@ -129,15 +129,11 @@ public final class Skopt {
 
     /** The GP sampler gpMinimize uses for these options, for a study of your own ({@code Study.builder(...).sampler(...)}). */
     public static GpSampler sampler(Space space, GpOptions o) {
-        return sampler(space, o, o.nInitialPoints);
+        return sampler(space, o, o.gp.nInitialPoints());
     }
 
     private static GpSampler sampler(Space space, GpOptions o, int nInitialPoints) {
-        GpSampler.Builder b = GpSampler.builder().space(space).acquisition(o.acqFunc).xi(o.xi).kappa(o.kappa)
-                .nInitialPoints(nInitialPoints).initialPoints(o.initialPointGenerator).noise(o.noise).candidates(o.candidates)
-                .modelQueueSize(o.modelQueueSize);
-        if (o.randomState != null) b.seed(o.randomState);
-        return b.build();
+        return o.gp.copy().space(space).nInitialPoints(nInitialPoints).build();
     }
 
     private static boolean callbacks(GpOptions o, OptimizeResult r) {

@@ -138,6 +138,35 @@ class GpMinimizeTest {
         assertTrue(e.getMessage().contains("\"gaussian\""), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Point(MIXED, List.of(0.01, 3, 16, "relu")).getDouble("activation"));
         assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GpOptions.builder().kappa(-1));
+        assertTrue(e.getMessage().contains("kappa must be a finite number >= 0, got -1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GpOptions.builder().candidates(0));
+        assertTrue(e.getMessage().contains("candidates must be >= 1"), e.getMessage());
+    }
+
+    @Test
+    void optionsReachTheSamplerAndTheRecordedSpecs() {
+        GpOptions o = GpOptions.builder().acqFunc("LCB").kappa(5).xi(0.2).nInitialPoints(3).initialPointGenerator("lhs")
+                .noise(1e-10).randomState(7).build();
+        assertEquals("gp(LCB, seed=7)", Skopt.sampler(BRANIN, o).name());
+        Map<String, Object> m = o.asMap();
+        assertEquals("LCB", m.get("acq_func"));
+        assertEquals(5.0, m.get("kappa"));
+        assertEquals(0.2, m.get("xi"));
+        assertEquals(3, m.get("n_initial_points"));
+        assertEquals("lhs", m.get("initial_point_generator"));
+        assertEquals(1e-10, m.get("noise"));
+        assertEquals(7L, m.get("random_state"));
+        Map<String, Object> d = GpOptions.defaults().asMap(); // gp_minimize's defaults
+        assertEquals("gp_hedge", d.get("acq_func"));
+        assertEquals("gaussian", d.get("noise"));
+        assertEquals(10, d.get("n_initial_points"));
+        assertEquals(1.96, d.get("kappa"));
+        // a built GpOptions does not change when its builder is used again
+        GpOptions.Builder b = GpOptions.builder().kappa(1);
+        GpOptions first = b.build();
+        b.kappa(9);
+        assertEquals(1.0, first.asMap().get("kappa"));
     }
 
     @Test

@@ -224,6 +224,59 @@ public final class GpSampler implements Sampler {
             return this;
         }
 
+        /** An independent copy of these settings (to vary one of them, e.g. the space). */
+        public Builder copy() {
+            Builder c = new Builder();
+            c.space = space;
+            c.acquisition = acquisition;
+            c.xi = xi;
+            c.kappa = kappa;
+            c.nInitialPoints = nInitialPoints;
+            c.initialPoints = initialPoints;
+            c.noise = noise;
+            c.seed = seed;
+            c.liar = liar;
+            c.candidates = candidates;
+            c.localCandidates = localCandidates;
+            c.refineStarts = refineStarts;
+            c.refineEvaluations = refineEvaluations;
+            c.restarts = restarts;
+            c.modelQueueSize = modelQueueSize;
+            c.hedgeEta = hedgeEta;
+            return c;
+        }
+
+        // the settings as given so far (read by gpMinimize's options)
+
+        public Acquisition acquisition() {
+            return acquisition;
+        }
+
+        public double xi() {
+            return xi;
+        }
+
+        public double kappa() {
+            return kappa;
+        }
+
+        public int nInitialPoints() {
+            return nInitialPoints;
+        }
+
+        public InitialPoints initialPoints() {
+            return initialPoints;
+        }
+
+        /** The noise variance, or null when it is fitted. */
+        public Double noise() {
+            return noise;
+        }
+
+        public Long seed() {
+            return seed;
+        }
+
         public GpSampler build() {
             return new GpSampler(this);
         }
