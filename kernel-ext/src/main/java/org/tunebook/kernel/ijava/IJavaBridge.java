@@ -6,10 +6,10 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import org.tunebook.kernel.Bundle;
 import org.tunebook.kernel.KernelBridge;
+import org.tunebook.kernel.PrivateField;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,8 +27,8 @@ public final class IJavaBridge implements KernelBridge {
     private final BaseKernel kernel;
     /** Cell threads of the kernel's execution control are named with this prefix. */
     static final String CELL_THREAD_PREFIX = "IJava-executor-";
-    private volatile Field envField;
-    private volatile boolean envFieldMissing;
+    /** DisplayStream's private reply environment: one per executing cell. */
+    private final PrivateField env = new PrivateField("env");
     private final Magics magics;
     private final Method evalRaw;
 
@@ -124,26 +124,7 @@ public final class IJavaBridge implements KernelBridge {
      */
     @Override
     public Object cellToken() {
-        Object display = kernel.getIO().display;
-        Field f = envField;
-        if (f == null && !envFieldMissing) {
-            try {
-                f = display.getClass().getDeclaredField("env");
-                f.setAccessible(true);
-                envField = f;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                envFieldMissing = true;
-            }
-        }
-        if (f != null) {
-            try {
-                return f.get(display);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                envFieldMissing = true;
-                envField = null;
-            }
-        }
-        return KernelBridge.super.cellToken();
+        return env.read(kernel.getIO().display, KernelBridge.super::cellToken);
     }
 
     @Override

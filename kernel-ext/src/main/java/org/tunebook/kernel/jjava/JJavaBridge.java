@@ -5,6 +5,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.tunebook.kernel.Bundle;
 import org.tunebook.kernel.KernelBridge;
+import org.tunebook.kernel.PrivateField;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -12,7 +13,6 @@ import jdk.jshell.SnippetEvent;
 
 import java.util.List;
 import java.util.Locale;
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Objects;
@@ -24,8 +24,8 @@ public final class JJavaBridge implements KernelBridge {
     private final BaseKernel kernel;
     /** Cell threads of the kernel's execution control are named with this prefix. */
     static final String CELL_THREAD_PREFIX = "jjava-exec-";
-    private volatile Field envField;
-    private volatile boolean envFieldMissing;
+    /** DisplayStream's private reply environment: one per executing cell. */
+    private final PrivateField env = new PrivateField("env");
 
     public JJavaBridge(BaseKernel kernel) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -104,26 +104,7 @@ public final class JJavaBridge implements KernelBridge {
      */
     @Override
     public Object cellToken() {
-        Object display = kernel.getIO().display;
-        Field f = envField;
-        if (f == null && !envFieldMissing) {
-            try {
-                f = display.getClass().getDeclaredField("env");
-                f.setAccessible(true);
-                envField = f;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                envFieldMissing = true;
-            }
-        }
-        if (f != null) {
-            try {
-                return f.get(display);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                envFieldMissing = true;
-                envField = null;
-            }
-        }
-        return KernelBridge.super.cellToken();
+        return env.read(kernel.getIO().display, KernelBridge.super::cellToken);
     }
 
     @Override
