@@ -56,6 +56,30 @@ final class TpeHistory {
         return v;
     }
 
+    // what a finished trial is for the split, by number (finished trials never change): read once per trial, so a
+    // proposal does not reach into every trial's values and attributes again
+    private static final byte UNSEEN = 0, INFEASIBLE = 1, COMPLETE = 2, PRUNED = 3, OTHER = 4;
+    private byte[] classByNumber = new byte[0];
+
+    private byte classify(FrozenTrial t, TrialState s, List<Direction> directions) {
+        int number = t.number();
+        if (number >= classByNumber.length) classByNumber = Arrays.copyOf(classByNumber, Math.max(2 * classByNumber.length, number + 64));
+        byte c = classByNumber[number];
+        if (c != UNSEEN) return c;
+        if (violation(t) > 0) { // infeasible (Optuna: whatever the state), ranked after every feasible trial
+            c = INFEASIBLE;
+        } else if (s == TrialState.COMPLETE && t.values().size() == directions.size()) {
+            c = COMPLETE;
+            if (directions.size() == 1) foldSplit(t, directions.get(0));
+        } else if (s == TrialState.PRUNED) {
+            c = PRUNED;
+        } else {
+            c = OTHER;
+        }
+        classByNumber[number] = c;
+        return c;
+    }
+
     TpeHistory(Object key) {
         this.key = key;
     }
@@ -235,14 +259,15 @@ final class TpeHistory {
             kind[t.number()] = 1;
             nFinished++;
             space.fold(t);
-            if (violation(t) > 0) { // infeasible (Optuna: whatever the state), ranked after every feasible trial
-                infeasible.add(t);
-            } else if (s == TrialState.COMPLETE && t.values().size() == directions.size()) {
-                nCompleteHere++;
-                if (multi) completeList.add(t);
-                else foldSplit(t, directions.get(0));
-            } else if (s == TrialState.PRUNED) {
-                pruned.add(t);
+            switch (classify(t, s, directions)) {
+                case INFEASIBLE -> infeasible.add(t);
+                case COMPLETE -> {
+                    nCompleteHere++;
+                    if (multi) completeList.add(t);
+                }
+                case PRUNED -> pruned.add(t);
+                default -> {
+                }
             }
         }
         int nBelow = gamma.applyAsInt(nFinished);
