@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TPE, pruner-free sampling overhead and NSGA-II: Tunebook and Optuna side by side in one run.
 # Writes bench/results/tpe.md. Knobs (environment): TPE_TRIALS (200), TPE_SEEDS (20), OPTUNA_SEEDS (= TPE_SEEDS),
-# OVERHEAD_TRIALS (1000), OVERHEAD_WARMUP (300: unrecorded trials first, on both sides), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
+# OVERHEAD_TRIALS (1000), OVERHEAD_WARMUP (300: unrecorded trials first, on both sides), OVERHEAD_REPEATS (3 runs per side), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$TUNEBOOK_ROOT"
@@ -40,18 +40,23 @@ for p in zdt1 zdt2; do
   cat "$WORK/nsga-java-$p.jsonl" >> "$WORK/nsga-java.jsonl"; cat "$WORK/nsga-python-$p.jsonl" >> "$WORK/nsga-python.jsonl"
 done
 
-log "overhead per trial at $OVERHEAD_TRIALS trials"
+# Overhead: OVERHEAD_REPEATS runs per side, alternating, so that a burst of load on the shared machine hits both
+# sides alike; the report gives the median and the range of the runs.
+OVERHEAD_REPEATS="${OVERHEAD_REPEATS:-3}"
+log "overhead per trial at $OVERHEAD_TRIALS trials, $OVERHEAD_REPEATS runs per side"
 : > "$WORK/overhead-java.jsonl"; : > "$WORK/overhead-python.jsonl"
 for f in hartmann6 mixed; do
-  "${JAVA[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-java-$f.jsonl" "$OVERHEAD_WARMUP"
-  "${PYB[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-python-$f.jsonl" "$OVERHEAD_WARMUP"
-  cat "$WORK/overhead-java-$f.jsonl" >> "$WORK/overhead-java.jsonl"; cat "$WORK/overhead-python-$f.jsonl" >> "$WORK/overhead-python.jsonl"
+  for r in $(seq "$OVERHEAD_REPEATS"); do
+    "${JAVA[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-java-$f.jsonl" "$OVERHEAD_WARMUP"
+    "${PYB[@]}" overhead "$f" "$OVERHEAD_TRIALS" "$WORK/overhead-python-$f.jsonl" "$OVERHEAD_WARMUP"
+    cat "$WORK/overhead-java-$f.jsonl" >> "$WORK/overhead-java.jsonl"; cat "$WORK/overhead-python-$f.jsonl" >> "$WORK/overhead-python.jsonl"
+  done
 done
 
 {
   echo "# TPE, overhead and NSGA-II vs Optuna"
   echo
-  echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS OVERHEAD_WARMUP=$OVERHEAD_WARMUP"
+  echo "Run: \`bench/run-tpe.sh\` (TPE_TRIALS=$TPE_TRIALS TPE_SEEDS=$TPE_SEEDS OPTUNA_SEEDS=$OPTUNA_SEEDS OVERHEAD_TRIALS=$OVERHEAD_TRIALS OVERHEAD_WARMUP=$OVERHEAD_WARMUP OVERHEAD_REPEATS=$OVERHEAD_REPEATS"
   echo "NSGA_TRIALS=$NSGA_TRIALS NSGA_POP=$NSGA_POP NSGA_SEEDS=$NSGA_SEEDS MORE_FUNCTIONS=$MORE_FUNCTIONS MORE_TRIALS=$MORE_TRIALS MORE_SEEDS=$MORE_SEEDS), started $START, took $(( (SECONDS - T0) / 60 )) min."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared with other jobs;"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -1);"
