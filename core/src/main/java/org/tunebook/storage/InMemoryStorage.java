@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.tunebook.space.Distribution;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.TrialList;
 import org.tunebook.study.TrialState;
 import org.tunebook.util.Json;
 
@@ -53,9 +54,33 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
-    /** {@code waiting}: the WAITING trials in number order, so that taking one does not scan every trial. */
+    /**
+     * {@code waiting}: the WAITING trials in number order, so that taking one does not scan every trial.
+     * {@code index}: each trial's id, state and (once finished) frozen copy by number, so that listing the trials
+     * reads three arrays rather than every trial object.
+     */
     private record MutableStudy(StudyInfo info, List<MutableTrial> trials, Map<String, Object> userAttrs,
-                                Map<String, Object> systemAttrs, Set<String> claims, java.util.ArrayDeque<MutableTrial> waiting) {
+                                Map<String, Object> systemAttrs, Set<String> claims, java.util.ArrayDeque<MutableTrial> waiting,
+                                Index index) {
+    }
+
+    private static final class Index {
+        long[] ids = new long[16];
+        TrialState[] states = new TrialState[16];
+        FrozenTrial[] finished = new FrozenTrial[16];
+
+        void set(MutableTrial t) {
+            int n = t.number;
+            if (n >= ids.length) {
+                int cap = Math.max(2 * ids.length, n + 1);
+                ids = java.util.Arrays.copyOf(ids, cap);
+                states = java.util.Arrays.copyOf(states, cap);
+                finished = java.util.Arrays.copyOf(finished, cap);
+            }
+            ids[n] = t.trialId;
+            states[n] = t.state;
+            finished[n] = t.state.isFinished() ? t.freeze() : null;
+        }
     }
 
     private final Map<Long, MutableStudy> studies = new LinkedHashMap<>();
@@ -67,7 +92,7 @@ public final class InMemoryStorage implements Storage {
     public synchronized StudyInfo createStudy(String name, List<Direction> directions) {
         if (findStudy(name).isPresent()) throw new DuplicateStudyException(name, url());
         StudyInfo info = new StudyInfo(nextStudyId++, name, directions, Instant.now());
-        studies.put(info.studyId(), new MutableStudy(info, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>(), new java.util.ArrayDeque<>()));
+        studies.put(info.studyId(), new MutableStudy(info, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>(), new java.util.ArrayDeque<>(), new Index()));
         return info;
     }
 
@@ -119,6 +144,7 @@ public final class InMemoryStorage implements Storage {
             t.systemAttrs.put(e.getKey(), Json.read(Json.write(e.getValue())));
         }
         s.trials.add(t);
+        s.index.set(t);
         if (state == TrialState.WAITING) s.waiting.addLast(t);
         trials.put(t.trialId, t);
         return t;
@@ -130,6 +156,7 @@ public final class InMemoryStorage implements Storage {
         if (t == null) return Optional.empty();
         t.state = TrialState.RUNNING;
         t.start = Instant.now();
+        study(studyId).index.set(t);
         return Optional.of(t.freeze());
     }
 
@@ -160,6 +187,7 @@ public final class InMemoryStorage implements Storage {
         t.values = values == null ? null : values.clone();
         t.failReason = failReason;
         t.complete = Instant.now();
+        study(t.studyId).index.set(t);
         return t.freeze();
     }
 
@@ -170,18 +198,24 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        List<MutableTrial> all = study(studyId).trials;
-        List<FrozenTrial> out = new ArrayList<>(all.size());
-        for (MutableTrial t : all) {
-            if (states.contains(t.state)) out.add(t.freeze());
+        MutableStudy s = study(studyId);
+        Index ix = s.index;
+        int n = s.trials.size();
+        TrialList.Builder out = TrialList.builder(n);
+        for (int i = 0; i < n; i++) {
+            TrialState st = ix.states[i];
+            if (!states.contains(st)) continue;
+            FrozenTrial f = ix.finished[i];
+            out.add(f != null ? f : s.trials.get(i).freeze(), i, ix.ids[i], st);
         }
-        return out;
+        return out.build();
     }
 
     @Override
     public synchronized int countTrials(long studyId, Set<TrialState> states) {
+        MutableStudy s = study(studyId);
         int n = 0;
-        for (MutableTrial t : study(studyId).trials) if (states.contains(t.state)) n++;
+        for (int i = 0; i < s.trials.size(); i++) if (states.contains(s.index.states[i])) n++;
         return n;
     }
 

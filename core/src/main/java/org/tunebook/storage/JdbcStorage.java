@@ -722,14 +722,14 @@ public final class JdbcStorage implements Storage {
             }
             Map<Long, FrozenTrial> fresh = missing == 0 ? Map.of()
                     : missing > 16 ? load(c, "t.study_id = ?", studyId) : null;
-            List<FrozenTrial> out = new ArrayList<>();
+            org.tunebook.study.TrialList.Builder out = org.tunebook.study.TrialList.builder(rows.size());
             for (long[] r : rows) {
                 if (!states.contains(TrialState.values()[(int) r[1]])) continue;
                 FrozenTrial t = finished.get(r[0]);
                 if (t == null) t = fresh != null ? fresh.get(r[0]) : load(c, "t.trial_id = ?", r[0]).get(r[0]);
                 if (t != null) out.add(t);
             }
-            return out;
+            return out.build();
         });
     }
 

@@ -70,7 +70,10 @@ public interface Storage extends AutoCloseable {
 
     FrozenTrial trial(long trialId);
 
-    /** The study's trials in the given states, ordered by number. */
+    /**
+     * The study's trials in the given states, ordered by number. The built-in storages answer an unmodifiable
+     * {@link org.tunebook.study.TrialList}; {@code Study.trials} gives users a copy of their own.
+     */
     List<FrozenTrial> trials(long studyId, Set<TrialState> states);
 
     /** Number of trials in the given states. */

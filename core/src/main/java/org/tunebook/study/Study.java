@@ -659,12 +659,14 @@ public final class Study {
     // ------------------------------------------------------------ results
 
     /** Every trial, ordered by number. */
+    /** The study's trials in number order: a new list of your own (sort it, filter it). */
     public List<FrozenTrial> trials() {
-        return storage.trials(info.studyId(), TrialState.ALL);
+        return trials(TrialState.ALL);
     }
 
+    /** The study's trials in these states, in number order: a new list of your own. */
     public List<FrozenTrial> trials(Set<TrialState> states) {
-        return storage.trials(info.studyId(), states);
+        return new ArrayList<>(storage.trials(info.studyId(), states));
     }
 
     public List<FrozenTrial> completeTrials() {

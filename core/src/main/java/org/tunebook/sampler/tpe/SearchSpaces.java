@@ -44,20 +44,34 @@ public final class SearchSpaces {
 
         /** The intersection over every trial given so far (and before), singles left out. */
         public synchronized Map<String, Distribution> update(List<FrozenTrial> finished) {
-            return update(finished, t -> true);
+            for (FrozenTrial t : finished) fold(t);
+            return current();
         }
 
-        /** {@link #update(List)} with the trials of {@code trials} that pass {@code finished}, without copying the list. */
-        public synchronized Map<String, Distribution> update(List<FrozenTrial> trials, java.util.function.Predicate<FrozenTrial> finished) {
-            for (FrozenTrial t : trials) {
-                if (folded.get(t.number()) || !finished.test(t)) continue;
-                folded.set(t.number());
-                if (space == null) {
-                    space = new TreeMap<>(t.distributions());
-                } else {
-                    space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
-                }
+        /**
+         * {@link #update(List)} with the finished trials of {@code trials} other than {@code excludeTrialId}, read
+         * through the list's arrays: a trial folded before is not read again.
+         */
+        public synchronized Map<String, Distribution> update(org.tunebook.study.TrialList trials, long excludeTrialId) {
+            for (int i = 0; i < trials.size(); i++) {
+                if (folded.get(trials.number(i)) || trials.state(i) == org.tunebook.study.TrialState.RUNNING
+                        || trials.trialId(i) == excludeTrialId) continue;
+                fold(trials.get(i));
             }
+            return current();
+        }
+
+        private void fold(FrozenTrial t) {
+            if (folded.get(t.number())) return;
+            folded.set(t.number());
+            if (space == null) {
+                space = new TreeMap<>(t.distributions());
+            } else {
+                space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+            }
+        }
+
+        private Map<String, Distribution> current() {
             Map<String, Distribution> out = new LinkedHashMap<>();
             if (space != null) space.forEach((name, d) -> {
                 if (!d.isSingle()) out.put(name, d);

@@ -12,6 +12,7 @@ import org.tunebook.space.FloatDistribution;
 import org.tunebook.space.IntDistribution;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.TrialList;
 import org.tunebook.study.TrialState;
 
 /**
@@ -231,14 +232,16 @@ final class TpeHistory {
      *
      * @param gamma number of below trials for a number of finished trials
      */
-    Groups groups(List<FrozenTrial> trials, FrozenTrial current, List<String> names, List<Distribution> dists,
+    Groups groups(TrialList trials, FrozenTrial current, List<String> names, List<Distribution> dists,
                   List<Direction> directions, java.util.function.IntUnaryOperator gamma) {
         boolean multi = directions.size() > 1;
         SpaceRows space = rows(names, dists);
         int maxNumber = 0;
         int nFinished = 0;
-        if (!trials.isEmpty()) maxNumber = trials.get(trials.size() - 1).number(); // in number order
-        for (FrozenTrial t : trials) if (t.number() > maxNumber) maxNumber = t.number(); // ...unless a storage is not
+        int size = trials.size();
+        // numbers, ids and states come from the list's arrays: a trial object is read only when it is new to this
+        // history or needed in a list below
+        for (int i = 0; i < size; i++) maxNumber = Math.max(maxNumber, trials.number(i)); // number order, unless a storage is not
         // kind by number: 0 absent, 1 finished, 2 running; later 3 below
         byte[] kind = new byte[maxNumber + 1];
         int nCompleteHere = 0;
@@ -246,26 +249,30 @@ final class TpeHistory {
         List<FrozenTrial> pruned = new ArrayList<>();
         Map<Integer, FrozenTrial> running = null;
         List<FrozenTrial> infeasible = new ArrayList<>();
-        for (FrozenTrial t : trials) {
-            if (t.trialId() == current.trialId()) continue;
-            TrialState s = t.state();
+        long currentId = current.trialId();
+        for (int i = 0; i < size; i++) {
+            if (trials.trialId(i) == currentId) continue;
+            TrialState s = trials.state(i);
+            int number = trials.number(i);
             if (s == TrialState.RUNNING) {
-                kind[t.number()] = 2;
+                kind[number] = 2;
                 if (running == null) running = new HashMap<>();
-                running.put(t.number(), t);
+                running.put(number, trials.get(i));
                 continue;
             }
             if (s != TrialState.COMPLETE && s != TrialState.PRUNED) continue;
-            kind[t.number()] = 1;
+            kind[number] = 1;
             nFinished++;
-            space.fold(t);
-            switch (classify(t, s, directions)) {
-                case INFEASIBLE -> infeasible.add(t);
+            if (!space.folded.get(number)) space.fold(trials.get(i));
+            byte c = number < classByNumber.length ? classByNumber[number] : UNSEEN;
+            if (c == UNSEEN) c = classify(trials.get(i), s, directions);
+            switch (c) {
+                case INFEASIBLE -> infeasible.add(trials.get(i));
                 case COMPLETE -> {
                     nCompleteHere++;
-                    if (multi) completeList.add(t);
+                    if (multi) completeList.add(trials.get(i));
                 }
-                case PRUNED -> pruned.add(t);
+                case PRUNED -> pruned.add(trials.get(i));
                 default -> {
                 }
             }

@@ -22,6 +22,7 @@ import org.tunebook.space.Distribution;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
 import org.tunebook.study.Study;
+import org.tunebook.study.TrialList;
 import org.tunebook.study.TrialState;
 
 /**
@@ -58,7 +59,7 @@ public final class TpeSampler implements Sampler {
     private final java.util.function.Function<FrozenTrial, double[]> constraintsFunc;
     private final SplittableRandom rng;
     /** Trials as seen when a trial started, so that a define-by-run trial reads the storage once. */
-    private final Map<Long, List<FrozenTrial>> cache = new ConcurrentHashMap<>();
+    private final Map<Long, TrialList> cache = new ConcurrentHashMap<>();
     /** Per-study history of finished trials: the intersection space, the split order and observation rows. */
     private TpeHistory history;
 
@@ -243,12 +244,12 @@ public final class TpeSampler implements Sampler {
     @Override
     public Map<String, Distribution> relativeSearchSpace(Study study, FrozenTrial trial) {
         if (!isMultivariate(study)) return Map.of();
-        List<FrozenTrial> trials = trialsFor(study, trial);
+        TrialList trials = trialsFor(study, trial);
         Map<String, Distribution> space = new LinkedHashMap<>();
         if (group) {
             for (Map<String, Distribution> g : SearchSpaces.groups(finished(trials, trial))) space.putAll(g);
         } else {
-            space.putAll(history(study).intersection.update(trials, t -> t.state() != TrialState.RUNNING && t.trialId() != trial.trialId()));
+            space.putAll(history(study).intersection.update(trials, trial.trialId()));
         }
         return space;
     }
@@ -256,7 +257,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> space) {
         if (space.isEmpty()) return Map.of();
-        List<FrozenTrial> trials = trialsFor(study, trial);
+        TrialList trials = trialsFor(study, trial);
         if (countFinished(trials, trial) < nStartupTrials) return Map.of();
         Map<String, Double> out = new LinkedHashMap<>();
         if (group) {
@@ -279,7 +280,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
-        List<FrozenTrial> trials = trialsFor(study, trial);
+        TrialList trials = trialsFor(study, trial);
         if (countFinished(trials, trial) < nStartupTrials) {
             synchronized (rng) {
                 return RandomSampler.sample(distribution, rng);
@@ -312,25 +313,30 @@ public final class TpeSampler implements Sampler {
 
     // ------------------------------------------------------------ internals
 
-    private List<FrozenTrial> trialsFor(Study study, FrozenTrial trial) {
+    private TrialList trialsFor(Study study, FrozenTrial trial) {
         if (cache.size() > 256) cache.clear(); // trials that never reached afterTrial (killed workers)
         return cache.computeIfAbsent(trial.trialId(), id -> {
             Set<TrialState> states = constantLiar
                     ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
                     : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
-            return study.trials(states); // with the current trial: every use skips it
+            // the storage's own list (with the current trial: every use skips it), read through its arrays
+            return TrialList.of(study.storage().trials(study.studyId(), states));
         });
     }
 
-    private static List<FrozenTrial> finished(List<FrozenTrial> trials, FrozenTrial current) {
+    private static List<FrozenTrial> finished(TrialList trials, FrozenTrial current) {
         List<FrozenTrial> out = new ArrayList<>(trials.size());
-        for (FrozenTrial t : trials) if (t.state() != TrialState.RUNNING && t.trialId() != current.trialId()) out.add(t);
+        for (int i = 0; i < trials.size(); i++) {
+            if (trials.state(i) != TrialState.RUNNING && trials.trialId(i) != current.trialId()) out.add(trials.get(i));
+        }
         return out;
     }
 
-    private static int countFinished(List<FrozenTrial> trials, FrozenTrial current) {
+    private static int countFinished(TrialList trials, FrozenTrial current) {
         int n = 0;
-        for (FrozenTrial t : trials) if (t.state() != TrialState.RUNNING && t.trialId() != current.trialId()) n++;
+        for (int i = 0; i < trials.size(); i++) {
+            if (trials.state(i) != TrialState.RUNNING && trials.trialId(i) != current.trialId()) n++;
+        }
         return n;
     }
 
@@ -339,7 +345,7 @@ public final class TpeSampler implements Sampler {
     }
 
     /** l and g for the trials at hand ({@code trials} in number order; {@code current} is left out). */
-    Estimators estimators(TpeHistory h, List<FrozenTrial> trials, FrozenTrial current, List<String> names, List<Distribution> dists,
+    Estimators estimators(TpeHistory h, TrialList trials, FrozenTrial current, List<String> names, List<Distribution> dists,
                           List<Direction> directions) {
         boolean multi = directions.size() > 1;
         IntUnaryOperator nBelow = gamma != null ? gamma : multi ? TpeSampler::defaultGammaMultiObjective : TpeSampler::defaultGamma;
@@ -356,7 +362,7 @@ public final class TpeSampler implements Sampler {
     }
 
     /** One TPE proposal for a (sub)space: name to internal value. */
-    private Map<String, Double> sample(Study study, FrozenTrial current, List<FrozenTrial> trials, Map<String, Distribution> space) {
+    private Map<String, Double> sample(Study study, FrozenTrial current, TrialList trials, Map<String, Distribution> space) {
         List<String> names = new ArrayList<>(space.keySet());
         List<Distribution> dists = new ArrayList<>(space.values());
         Estimators e = estimators(history(study), trials, current, names, dists, study.directions());

@@ -19,6 +19,7 @@ import org.tunebook.space.FloatDistribution;
 import org.tunebook.space.IntDistribution;
 import org.tunebook.study.Direction;
 import org.tunebook.study.FrozenTrial;
+import org.tunebook.study.TrialList;
 import org.tunebook.study.TrialState;
 
 /**
@@ -114,8 +115,8 @@ class TpeHistoryTest {
                 if (current.state() != TrialState.RUNNING) continue;
                 for (List<FrozenTrial> l : List.of(list, listAt(lives, Math.max(2, now - 6)))) { // then a stale list
                     FrozenTrial cur = l.get(l.size() - 1);
-                    TpeHistory.Groups got = kept.groups(l, cur, NAMES, DISTS, List.of(direction), TpeSampler::defaultGamma);
-                    TpeHistory.Groups want = new TpeHistory("fresh").groups(l, cur, NAMES, DISTS, List.of(direction), TpeSampler::defaultGamma);
+                    TpeHistory.Groups got = kept.groups(TrialList.of(l), cur, NAMES, DISTS, List.of(direction), TpeSampler::defaultGamma);
+                    TpeHistory.Groups want = new TpeHistory("fresh").groups(TrialList.of(l), cur, NAMES, DISTS, List.of(direction), TpeSampler::defaultGamma);
                     assertSame(want, got, direction + " at " + now + " (list of " + l.size() + ")");
                     for (int j = 1; j < NAMES.size(); j++) { // the walk over folded lists is an argsort of g's column
                         assertArrayEquals(ParzenEstimator.argsort(want.above[j], want.nAbove), got.aboveOrder[j], "order " + NAMES.get(j));
@@ -142,7 +143,7 @@ class TpeHistoryTest {
             FrozenTrial current = new FrozenTrial(20, 1020, TrialState.RUNNING, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                     new TreeMap<>(), Instant.EPOCH, null, null);
             list.add(current);
-            TpeHistory.Groups g = new TpeHistory("c").groups(list, current, List.of("x"), List.of(DISTS.get(3)),
+            TpeHistory.Groups g = new TpeHistory("c").groups(TrialList.of(list), current, List.of("x"), List.of(DISTS.get(3)),
                     List.of(Direction.MINIMIZE), n -> 3);
             assertArrayEquals(feasible == 15 ? new int[]{5, 6, 7} : new int[]{17, 18, 19}, g.belowNumbers, "feasible " + feasible);
         }

@@ -140,7 +140,7 @@ class TpeOptunaFixtureTest {
         trials.add(current);
 
         TpeSampler sampler = TpeSampler.seeded(0);
-        TpeSampler.Estimators e = sampler.estimators(new TpeHistory("fixture"), trials, current, names, dists, List.of(Direction.MINIMIZE));
+        TpeSampler.Estimators e = sampler.estimators(new TpeHistory("fixture"), org.tunebook.study.TrialList.of(trials), current, names, dists, List.of(Direction.MINIMIZE));
         assertArrayEquals(ints(fx.get("below")), e.groups().belowNumbers, "below trials");
         assertArrayEquals(ints(fx.get("above")), e.groups().aboveNumbers, "above trials");
 
