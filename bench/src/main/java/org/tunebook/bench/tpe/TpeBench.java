@@ -87,9 +87,9 @@ public final class TpeBench {
         double[] wall = gaps[0], cpu = gaps[1];
         try (PrintWriter w = out(file)) {
             w.printf(Locale.ROOT, "{\"impl\":\"tunebook\",\"fn\":\"%s\",\"trials\":%d,\"mean_ms\":%.5f,\"last100_ms\":%.5f,\"first100_ms\":%.5f,"
-                            + "\"cpu_mean_ms\":%.5f,\"cpu_last100_ms\":%.5f}%n",
+                            + "\"cpu_mean_ms\":%.5f,\"cpu_last100_ms\":%.5f,\"cpu_last100_median_ms\":%.5f}%n",
                     f.name(), trials, mean(wall, 0, trials) * 1e3, mean(wall, trials - 100, trials) * 1e3, mean(wall, 0, 100) * 1e3,
-                    mean(cpu, 0, trials) * 1e3, mean(cpu, trials - 100, trials) * 1e3);
+                    mean(cpu, 0, trials) * 1e3, mean(cpu, trials - 100, trials) * 1e3, median(cpu, trials - 100, trials) * 1e3);
         }
     }
 
@@ -115,6 +115,13 @@ public final class TpeBench {
             last[1] = c;
         }));
         return new double[][]{wall, cpu};
+    }
+
+    private static double median(double[] a, int from, int to) {
+        double[] v = java.util.Arrays.copyOfRange(a, from, to);
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
     private static double mean(double[] a, int from, int to) {

@@ -121,61 +121,69 @@ final class ParzenEstimator {
 
     /** log density (mass for discrete parameters) of each row. */
     double[] logPdf(double[][] x) {
-        int m = x.length, nd = dims.length;
-        double[] out = new double[m];
+        int nd = dims.length;
+        double[] out = new double[x.length];
         double[] acc = new double[nKernels];
-        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once per
-        // value and dimension (a linear scan of the values seen so far: a few dozen at most)
-        double[][] seen = new double[nd][];
-        double[][][] seenTerms = new double[nd][][];
-        int[] nSeen = new int[nd];
+        // discrete and categorical values repeat among candidates: their per-kernel terms are computed once
+        Memo[] memo = new Memo[nd];
         for (int j = 0; j < nd; j++) {
-            if (dims[j] instanceof NumericDim nd0 && nd0.step == 0) continue;
-            seen[j] = new double[Math.min(m, 16)];
-            seenTerms[j] = new double[seen[j].length][];
+            if (!(dims[j] instanceof NumericDim d && d.step == 0)) memo[j] = new Memo(dims[j], nKernels);
         }
-        for (int s = 0; s < m; s++) {
+        for (int s = 0; s < x.length; s++) {
             System.arraycopy(logWeights, 0, acc, 0, nKernels);
             for (int j = 0; j < nd; j++) {
-                double v = x[s][j];
-                if (seen[j] == null) {
-                    dims[j].addLogPdf(v, acc);
-                    continue;
+                if (memo[j] == null) {
+                    dims[j].addLogPdf(x[s][j], acc);
+                } else {
+                    addTo(acc, memo[j].terms(x[s][j]));
                 }
-                double[] terms = null;
-                double[] vs = seen[j];
-                int count = nSeen[j];
-                for (int i = 0; i < count; i++) {
-                    if (Double.doubleToLongBits(vs[i]) == Double.doubleToLongBits(v)) {
-                        terms = seenTerms[j][i];
-                        break;
-                    }
-                }
-                if (terms == null) {
-                    terms = new double[nKernels];
-                    dims[j].addLogPdf(v, terms);
-                    if (count == vs.length) {
-                        seen[j] = vs = Arrays.copyOf(vs, 2 * count);
-                        seenTerms[j] = Arrays.copyOf(seenTerms[j], 2 * count);
-                    }
-                    vs[count] = v;
-                    seenTerms[j][count] = terms;
-                    nSeen[j] = count + 1;
-                }
-                for (int k = 0; k < nKernels; k++) acc[k] += terms[k];
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : acc) if (v > max) max = v;
-            if (max == Double.NEGATIVE_INFINITY) {
-                out[s] = Double.NEGATIVE_INFINITY;
-                continue;
-            }
-            double total = 0;
-            double cut = max - 30; // terms below exp(-30) ~ 1e-13 of the largest one change the sum by less than 1e-10
-            for (double v : acc) if (v > cut) total += Math.exp(v - max);
-            out[s] = max + Math.log(total);
+            out[s] = logSumExp(acc);
         }
         return out;
+    }
+
+    private static void addTo(double[] acc, double[] terms) {
+        for (int k = 0; k < acc.length; k++) acc[k] += terms[k];
+    }
+
+    /** log of the sum of exp(v) over {@code acc}. */
+    private static double logSumExp(double[] acc) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : acc) if (v > max) max = v;
+        if (max == Double.NEGATIVE_INFINITY) return Double.NEGATIVE_INFINITY;
+        double total = 0;
+        double cut = max - 30; // terms below exp(-30) ~ 1e-13 of the largest one change the sum by less than 1e-10
+        for (double v : acc) if (v > cut) total += Math.exp(v - max);
+        return max + Math.log(total);
+    }
+
+    /** One dimension's per-kernel terms by value, for the few values candidates share (a linear scan: a few dozen at most). */
+    private static final class Memo {
+        private final Dim dim;
+        private final int nKernels;
+        private double[] values = new double[16];
+        private double[][] terms = new double[16][];
+        private int size;
+
+        Memo(Dim dim, int nKernels) {
+            this.dim = dim;
+            this.nKernels = nKernels;
+        }
+
+        double[] terms(double v) {
+            long bits = Double.doubleToLongBits(v);
+            for (int i = 0; i < size; i++) if (Double.doubleToLongBits(values[i]) == bits) return terms[i];
+            double[] t = new double[nKernels];
+            dim.addLogPdf(v, t);
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+                terms = Arrays.copyOf(terms, 2 * size);
+            }
+            values[size] = v;
+            terms[size++] = t;
+            return t;
+        }
     }
 
     private interface Dim {
@@ -223,10 +231,30 @@ final class ParzenEstimator {
             int[] sorted = bandwidths(mu, sigma, n, lowT, highT, o, order);
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
+            logNorm = new double[n + 1];
+            invSigma = new double[n + 1];
+            for (int k = 0; k <= n; k++) invSigma[k] = 1 / sigma[k];
             if (step != 0) {
-                // int and stepped kernels share few (mu, sigma) pairs: masses are computed once per pair. Kernels of
-                // equal centre are adjacent in the sorted order and have at most a few bandwidths between them.
-                kernelToUnique = new int[n + 1];
+                Pairs p = Pairs.of(mu, sigma, n, sorted);
+                kernelToUnique = p.kernelToPair();
+                uniqueMu = p.mu();
+                uniqueSigma = p.sigma();
+                discreteNorms(p, lowT, highT, logNorm);
+            } else {
+                kernelToUnique = null;
+                uniqueMu = uniqueSigma = null;
+                continuousNorms(mu, sigma, lowT, highT, logNorm);
+            }
+        }
+
+        /**
+         * The distinct (centre, bandwidth) pairs of discrete kernels (int and stepped kernels share few, so masses
+         * are computed once per pair), the prior kernel's last.
+         */
+        private record Pairs(int[] kernelToPair, double[] mu, double[] sigma) {
+            /** Kernels of equal centre are adjacent in the sorted order and have at most a few bandwidths between them. */
+            static Pairs of(double[] mu, double[] sigma, int n, int[] sorted) {
+                int[] kernelToPair = new int[n + 1];
                 double[] um = new double[n + 1], us = new double[n + 1];
                 int count = 0, runStart = 0;
                 for (int i = 0; i < n; i++) {
@@ -245,34 +273,28 @@ final class ParzenEstimator {
                         us[count] = sg;
                         u = count++;
                     }
-                    kernelToUnique[k] = u;
+                    kernelToPair[k] = u;
                 }
                 um[count] = mu[n];
                 us[count] = sigma[n];
-                kernelToUnique[n] = count++;
-                uniqueMu = java.util.Arrays.copyOf(um, count);
-                uniqueSigma = java.util.Arrays.copyOf(us, count);
-            } else {
-                kernelToUnique = null;
-                uniqueMu = uniqueSigma = null;
+                kernelToPair[n] = count++;
+                return new Pairs(kernelToPair, Arrays.copyOf(um, count), Arrays.copyOf(us, count));
             }
-            logNorm = new double[n + 1];
-            invSigma = new double[n + 1];
-            if (step != 0) {
-                // a discrete kernel's normaliser depends on its (mu, sigma) pair only
-                double[] uniqueNorm = new double[uniqueMu.length];
-                for (int u = 0; u < uniqueNorm.length; u++) {
-                    uniqueNorm[u] = -TruncNorm.logMass((lowT - uniqueMu[u]) / uniqueSigma[u], (highT - uniqueMu[u]) / uniqueSigma[u]);
-                }
-                for (int k = 0; k <= n; k++) {
-                    invSigma[k] = 1 / sigma[k];
-                    logNorm[k] = uniqueNorm[kernelToUnique[k]];
-                }
-                return;
+        }
+
+        /** A discrete kernel's normaliser, -log of its mass on the adapted range, depends on its pair only. */
+        private static void discreteNorms(Pairs p, double lowT, double highT, double[] logNorm) {
+            double[] pairNorm = new double[p.mu().length];
+            for (int u = 0; u < pairNorm.length; u++) {
+                pairNorm[u] = -TruncNorm.logMass((lowT - p.mu()[u]) / p.sigma()[u], (highT - p.mu()[u]) / p.sigma()[u]);
             }
+            for (int k = 0; k < logNorm.length; k++) logNorm[k] = pairNorm[p.kernelToPair()[k]];
+        }
+
+        /** -log sigma - log sqrt(2 pi) - log of the kernel's mass on the range, per continuous kernel. */
+        private static void continuousNorms(double[] mu, double[] sigma, double lowT, double highT, double[] logNorm) {
             double lastSigma = Double.NaN, lastLog = Double.NaN;
-            for (int k = 0; k <= n; k++) {
-                invSigma[k] = 1 / sigma[k];
+            for (int k = 0; k < logNorm.length; k++) {
                 double a = (lowT - mu[k]) / sigma[k], b = (highT - mu[k]) / sigma[k];
                 // both tails beyond 9 standard deviations: the mass is 1 in double precision (as logMass finds)
                 double mass = a < -9 && b > 9 ? 0 : TruncNorm.logMass(a, b);

@@ -226,6 +226,13 @@ final class TpeHistory {
         return r;
     }
 
+    /** The trials of one proposal by number: 0 absent, 1 finished (above), 2 running (above), 3 below. */
+    private static final byte ABSENT = 0, FINISHED = 1, RUNNING_ABOVE = 2, BELOW = 3;
+
+    /** One proposal's split: each trial number's kind, and the RUNNING trials of other workers by number. */
+    private record Split(byte[] kind, int maxNumber, Map<Integer, FrozenTrial> running) {
+    }
+
     /**
      * Splits {@code trials} (COMPLETE, PRUNED and, with the constant liar, RUNNING trials in number order; not
      * {@code current}) into below and above as {@link TpeSampler} defines them, and returns both groups' rows.
@@ -234,34 +241,42 @@ final class TpeHistory {
      */
     Groups groups(TrialList trials, FrozenTrial current, List<String> names, List<Distribution> dists,
                   List<Direction> directions, java.util.function.IntUnaryOperator gamma) {
-        boolean multi = directions.size() > 1;
         SpaceRows space = rows(names, dists);
-        int maxNumber = 0;
-        int nFinished = 0;
+        Split split = split(trials, current, space, directions, gamma);
+        return groupRows(split, space, names, dists, trials.size());
+    }
+
+    /**
+     * Which trials are below: the best {@code gamma(finished)} COMPLETE feasible ones (by value, or by non-dominated
+     * fronts for several objectives), then pruned ones by the step they reached, then the least infeasible ones.
+     * Numbers, ids and states come from the list's arrays: a trial object is read only when it is new to this
+     * history or needed in a list below.
+     */
+    private Split split(TrialList trials, FrozenTrial current, SpaceRows space, List<Direction> directions,
+                        java.util.function.IntUnaryOperator gamma) {
+        boolean multi = directions.size() > 1;
         int size = trials.size();
-        // numbers, ids and states come from the list's arrays: a trial object is read only when it is new to this
-        // history or needed in a list below
+        int maxNumber = 0;
         for (int i = 0; i < size; i++) maxNumber = Math.max(maxNumber, trials.number(i)); // number order, unless a storage is not
-        // kind by number: 0 absent, 1 finished, 2 running; later 3 below
         byte[] kind = new byte[maxNumber + 1];
-        int nCompleteHere = 0;
+        int nFinished = 0, nCompleteHere = 0;
         List<FrozenTrial> completeList = multi ? new ArrayList<>() : null;
         List<FrozenTrial> pruned = new ArrayList<>();
-        Map<Integer, FrozenTrial> running = null;
         List<FrozenTrial> infeasible = new ArrayList<>();
+        Map<Integer, FrozenTrial> running = null;
         long currentId = current.trialId();
         for (int i = 0; i < size; i++) {
             if (trials.trialId(i) == currentId) continue;
             TrialState s = trials.state(i);
             int number = trials.number(i);
             if (s == TrialState.RUNNING) {
-                kind[number] = 2;
+                kind[number] = RUNNING_ABOVE;
                 if (running == null) running = new HashMap<>();
                 running.put(number, trials.get(i));
                 continue;
             }
             if (s != TrialState.COMPLETE && s != TrialState.PRUNED) continue;
-            kind[number] = 1;
+            kind[number] = FINISHED;
             nFinished++;
             if (!space.folded.get(number)) space.fold(trials.get(i));
             byte c = number < classByNumber.length ? classByNumber[number] : UNSEEN;
@@ -279,64 +294,63 @@ final class TpeHistory {
         }
         int nBelow = gamma.applyAsInt(nFinished);
         int k = Math.max(0, Math.min(nBelow, nCompleteHere));
-        final byte below = 3;
         if (multi) {
             // pruning is single-objective only: stray PRUNED trials stay in "above"
-            for (FrozenTrial t : TpeSampler.splitMultiObjective(completeList, directions, k)) kind[t.number()] = below;
+            for (FrozenTrial t : TpeSampler.splitMultiObjective(completeList, directions, k)) kind[t.number()] = BELOW;
         } else {
             int taken = 0;
             for (int i = 0; i < splitSize && taken < k; i++) {
                 int number = splitNumbers[i];
-                if (number <= maxNumber && kind[number] == 1) {
-                    kind[number] = below;
+                if (number <= maxNumber && kind[number] == FINISHED) {
+                    kind[number] = BELOW;
                     taken++;
                 }
             }
             int kPruned = Math.max(0, Math.min(nBelow - k, pruned.size()));
             if (kPruned > 0) {
                 pruned.sort(TpeSampler.prunedOrder(directions.get(0)));
-                for (FrozenTrial t : pruned.subList(0, kPruned)) kind[t.number()] = below;
+                for (FrozenTrial t : pruned.subList(0, kPruned)) kind[t.number()] = BELOW;
             }
             k += kPruned;
         }
         int kInfeasible = Math.max(0, Math.min(nBelow - k, infeasible.size()));
         if (kInfeasible > 0) { // the least violating ones (a stable sort: ties to the earlier trial)
             infeasible.sort(java.util.Comparator.comparingDouble(this::violation));
-            for (FrozenTrial t : infeasible.subList(0, kInfeasible)) kind[t.number()] = below;
+            for (FrozenTrial t : infeasible.subList(0, kInfeasible)) kind[t.number()] = BELOW;
         }
+        return new Split(kind, maxNumber, running);
+    }
 
-        // rows in trial order; kernel index of every above trial
+    /** Both groups' rows in trial order (the list's order), and the above kernels' order per numerical parameter. */
+    private static Groups groupRows(Split split, SpaceRows space, List<String> names, List<Distribution> dists, int listSize) {
+        byte[] kind = split.kind();
+        int maxNumber = split.maxNumber();
         int d = names.size();
         int[] aboveIndex = new int[maxNumber + 1];
-        int[] aboveNumbers = new int[trials.size()];
+        int[] aboveNumbers = new int[listSize];
         List<double[]> belowRows = new ArrayList<>();
         List<Integer> belowNumbers = new ArrayList<>();
         int nAbove = 0;
-        double[][] aboveCols = new double[d][trials.size()];
-        List<double[]> runningRows = null;
-        List<Integer> runningIndex = null;
-        for (int number = 0; number <= maxNumber; number++) { // the list's order, without touching every trial again
+        double[][] aboveCols = new double[d][listSize];
+        List<double[]> runningRows = new ArrayList<>();
+        List<Integer> runningIndex = new ArrayList<>();
+        for (int number = 0; number <= maxNumber; number++) {
             byte kd = kind[number];
-            double[] row;
-            if (kd == below) {
-                row = space.row(number);
+            if (kd == BELOW) {
+                double[] row = space.row(number);
                 if (row != null) {
                     belowRows.add(row);
                     belowNumbers.add(number);
                 }
                 continue;
             }
-            if (kd == 1) {
+            if (kd == FINISHED) {
                 if (space.row(number) == null) continue;
                 for (int j = 0; j < d; j++) aboveCols[j][nAbove] = space.muByNumber[j][number];
-            } else if (kd == 2) {
-                row = TpeSampler.row(running.get(number), names, dists);
+            } else if (kd == RUNNING_ABOVE) {
+                double[] row = TpeSampler.row(split.running().get(number), names, dists);
                 if (row == null) continue;
                 row = space.kernelSpace(row);
-                if (runningRows == null) {
-                    runningRows = new ArrayList<>();
-                    runningIndex = new ArrayList<>();
-                }
                 runningRows.add(row);
                 runningIndex.add(nAbove);
                 for (int j = 0; j < d; j++) aboveCols[j][nAbove] = row[j];
@@ -352,42 +366,49 @@ final class TpeHistory {
             double[] row = belowRows.get(i);
             for (int j = 0; j < d; j++) belowCols[j][i] = row[j];
         }
-
-        // the above kernels' ascending order per numerical parameter: the finished ones from the folded lists,
-        // merged with the (few) running ones
         int[][] aboveOrder = new int[d][];
         for (int j = 0; j < d; j++) {
-            if (!space.numeric[j]) continue;
-            int[] order = new int[nAbove];
-            int nRun = runningRows == null ? 0 : runningRows.size();
-            double[] runMu = new double[nRun];
-            int[] runIdx = new int[nRun];
-            for (int r = 0; r < nRun; r++) {
-                double v = runningRows.get(r)[j];
-                int idx = runningIndex.get(r);
-                int at = insertionPoint(runMu, runIdx, r, v, idx);
-                System.arraycopy(runMu, at, runMu, at + 1, r - at);
-                System.arraycopy(runIdx, at, runIdx, at + 1, r - at);
-                runMu[at] = v;
-                runIdx[at] = idx;
-            }
-            double[] mu = space.sortedMu[j];
-            int[] num = space.sortedNumber[j];
-            int o = 0, r = 0;
-            for (int i = 0; i < space.size; i++) {
-                int number = num[i];
-                if (number > maxNumber || kind[number] != 1 || space.rowByNumber[number] == null) continue;
-                int idx = aboveIndex[number];
-                double v = mu[i];
-                // running kernels that sort before this one: smaller value, or the same value and an earlier kernel
-                while (r < nRun && (runMu[r] < v || !(v < runMu[r]) && runIdx[r] < idx)) order[o++] = runIdx[r++];
-                order[o++] = idx;
-            }
-            while (r < nRun) order[o++] = runIdx[r++];
-            if (o != nAbove) throw new IllegalStateException("TPE history out of step: " + o + " ordered kernels for " + nAbove);
-            aboveOrder[j] = order;
+            if (space.numeric[j]) aboveOrder[j] = aboveOrder(space, j, split, aboveIndex, nAbove, runningRows, runningIndex);
         }
         return new Groups(belowCols, belowRows.size(), aboveCols, nAbove, aboveOrder,
                 belowNumbers.stream().mapToInt(Integer::intValue).toArray(), Arrays.copyOf(aboveNumbers, nAbove));
+    }
+
+    /**
+     * The above kernels by ascending value of parameter {@code j}: the finished ones from the folded sorted list,
+     * merged with the (few) running ones.
+     */
+    private static int[] aboveOrder(SpaceRows space, int j, Split split, int[] aboveIndex, int nAbove,
+                                    List<double[]> runningRows, List<Integer> runningIndex) {
+        byte[] kind = split.kind();
+        int maxNumber = split.maxNumber();
+        int[] order = new int[nAbove];
+        int nRun = runningRows.size();
+        double[] runMu = new double[nRun];
+        int[] runIdx = new int[nRun];
+        for (int r = 0; r < nRun; r++) {
+            double v = runningRows.get(r)[j];
+            int idx = runningIndex.get(r);
+            int at = insertionPoint(runMu, runIdx, r, v, idx);
+            System.arraycopy(runMu, at, runMu, at + 1, r - at);
+            System.arraycopy(runIdx, at, runIdx, at + 1, r - at);
+            runMu[at] = v;
+            runIdx[at] = idx;
+        }
+        double[] mu = space.sortedMu[j];
+        int[] num = space.sortedNumber[j];
+        int o = 0, r = 0;
+        for (int i = 0; i < space.size; i++) {
+            int number = num[i];
+            if (number > maxNumber || kind[number] != FINISHED || space.rowByNumber[number] == null) continue;
+            int idx = aboveIndex[number];
+            double v = mu[i];
+            // running kernels that sort before this one: smaller value, or the same value and an earlier kernel
+            while (r < nRun && (runMu[r] < v || !(v < runMu[r]) && runIdx[r] < idx)) order[o++] = runIdx[r++];
+            order[o++] = idx;
+        }
+        while (r < nRun) order[o++] = runIdx[r++];
+        if (o != nAbove) throw new IllegalStateException("TPE history out of step: " + o + " ordered kernels for " + nAbove);
+        return order;
     }
 }
