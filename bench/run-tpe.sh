@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # TPE, pruner-free sampling overhead and NSGA-II: Tunebook and Optuna side by side in one run.
 # Writes bench/results/tpe.md. Knobs (environment): TPE_TRIALS (200), TPE_SEEDS (20), OPTUNA_SEEDS (= TPE_SEEDS),
-# OVERHEAD_TRIALS (1000), OVERHEAD_WARMUP (300: unrecorded trials first, on both sides), OVERHEAD_REPEATS (3 runs per side), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
+# OVERHEAD_TRIALS (1000), OVERHEAD_WARMUP (1000: an unrecorded run of that many trials first, on both sides), OVERHEAD_REPEATS (3 runs per side), NSGA_TRIALS (3000), NSGA_POP (50), NSGA_SEEDS (5).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$TUNEBOOK_ROOT"
 PY="${TUNEBOOK_VENV}/bin/python"
 [ -x "$PY" ] || { log "no Python venv at $TUNEBOOK_VENV: run scripts/setup.sh or export TUNEBOOK_VENV"; exit 1; }
 TPE_TRIALS="${TPE_TRIALS:-200}"; TPE_SEEDS="${TPE_SEEDS:-20}"; OPTUNA_SEEDS="${OPTUNA_SEEDS:-$TPE_SEEDS}"
-OVERHEAD_TRIALS="${OVERHEAD_TRIALS:-1000}"; OVERHEAD_WARMUP="${OVERHEAD_WARMUP:-300}"
+OVERHEAD_TRIALS="${OVERHEAD_TRIALS:-1000}"; OVERHEAD_WARMUP="${OVERHEAD_WARMUP:-1000}"
 NSGA_TRIALS="${NSGA_TRIALS:-3000}"; NSGA_POP="${NSGA_POP:-50}"; NSGA_SEEDS="${NSGA_SEEDS:-5}"
 WORK="bench/target/tpe"; mkdir -p "$WORK" bench/results
 

@@ -232,9 +232,8 @@ final class ParzenEstimator {
             mu[n] = 0.5 * (lowT + highT);
             sigma[n] = highT - lowT;
             logNorm = new double[n + 1];
-            invSigma = new double[n + 1];
-            for (int k = 0; k <= n; k++) invSigma[k] = 1 / sigma[k];
             if (step != 0) {
+                invSigma = null; // discrete densities use the pairs' masses
                 Pairs p = Pairs.of(mu, sigma, n, sorted);
                 kernelToUnique = p.kernelToPair();
                 uniqueMu = p.mu();
@@ -243,6 +242,8 @@ final class ParzenEstimator {
             } else {
                 kernelToUnique = null;
                 uniqueMu = uniqueSigma = null;
+                invSigma = new double[n + 1];
+                for (int k = 0; k <= n; k++) invSigma[k] = 1 / sigma[k];
                 continuousNorms(mu, sigma, lowT, highT, logNorm);
             }
         }
@@ -295,9 +296,11 @@ final class ParzenEstimator {
         private static void continuousNorms(double[] mu, double[] sigma, double lowT, double highT, double[] logNorm) {
             double lastSigma = Double.NaN, lastLog = Double.NaN;
             for (int k = 0; k < logNorm.length; k++) {
-                double a = (lowT - mu[k]) / sigma[k], b = (highT - mu[k]) / sigma[k];
-                // both tails beyond 9 standard deviations: the mass is 1 in double precision (as logMass finds)
-                double mass = a < -9 && b > 9 ? 0 : TruncNorm.logMass(a, b);
+                // both tails beyond 9 standard deviations: the mass is 1 in double precision (as logMass finds); at the
+                // edge of that test, logMass's answer differs from 0 by less than 1e-18, below the normaliser's last bit
+                double nine = 9 * sigma[k];
+                double mass = lowT - mu[k] < -nine && highT - mu[k] > nine ? 0
+                        : TruncNorm.logMass((lowT - mu[k]) / sigma[k], (highT - mu[k]) / sigma[k]);
                 if (sigma[k] != lastSigma) { // many kernels share the clipped bandwidth
                     lastSigma = sigma[k];
                     lastLog = Math.log(lastSigma);
