@@ -28,11 +28,17 @@ public record FrozenTrial(int number, long trialId, TrialState state, List<Doubl
 
     public FrozenTrial {
         values = values == null ? List.of() : List.copyOf(values);
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
-        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
-        systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
-        intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+        params = frozen(params);
+        distributions = frozen(distributions);
+        userAttrs = frozen(userAttrs);
+        systemAttrs = frozen(systemAttrs);
+        intermediateValues = intermediateValues.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+    }
+
+    /** An unmodifiable copy in the same order; the shared empty map for an empty one (most trials have no attributes). */
+    private static <K, V> Map<K, V> frozen(Map<K, V> m) {
+        return m.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /** The single objective value; throws when the trial has none or several. */
