@@ -324,19 +324,20 @@ public final class TpeSampler implements Sampler {
         });
     }
 
+    /** Whether entry i is a finished trial other than {@code current} (the list holds COMPLETE, PRUNED and RUNNING ones). */
+    private static boolean finishedOther(TrialList trials, int i, FrozenTrial current) {
+        return trials.state(i) != TrialState.RUNNING && trials.trialId(i) != current.trialId();
+    }
+
     private static List<FrozenTrial> finished(TrialList trials, FrozenTrial current) {
         List<FrozenTrial> out = new ArrayList<>(trials.size());
-        for (int i = 0; i < trials.size(); i++) {
-            if (trials.state(i) != TrialState.RUNNING && trials.trialId(i) != current.trialId()) out.add(trials.get(i));
-        }
+        for (int i = 0; i < trials.size(); i++) if (finishedOther(trials, i, current)) out.add(trials.get(i));
         return out;
     }
 
     private static int countFinished(TrialList trials, FrozenTrial current) {
         int n = 0;
-        for (int i = 0; i < trials.size(); i++) {
-            if (trials.state(i) != TrialState.RUNNING && trials.trialId(i) != current.trialId()) n++;
-        }
+        for (int i = 0; i < trials.size(); i++) if (finishedOther(trials, i, current)) n++;
         return n;
     }
 
